@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: builds a 1,000,000-message sandbox database, starts the inbox server on it and
+ * prints seed time, per-route latency (p50/p99) and throughput on loopback, and the server's memory.
+ * Options: --messages N (default 1,000,000), --seconds S per route (default 8), --reuse (keep an existing DB).
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import { encodeCursor } from '../src/server/sandbox/cursor';
+import { progressBar } from '../src/server/sandbox/seed/progress';
+import { seedFile } from '../src/server/sandbox/seed/seed-file';
+import { openDb } from '../src/server/sandbox/store/db';
+
+const { values } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '1000000' },
+    seconds: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '10' },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const messages = Number(values.messages);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const dbPath = `data/bench/sandbox-${messages}.db`;
+const key = 'bench_key';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+// 1. Seed.
+let seedSeconds: number | null = null;
+if (!values.reuse || !existsSync(dbPath)) {
+  const started = performance.now();
+  seedFile(dbPath, { messages, onProgress: progressBar('messages') });
+  seedSeconds = (performance.now() - started) / 1000;
+}
+
+// 2. Pick the records the routes will read.
+const db = openDb(dbPath);
+const account = db.prepare('SELECT id FROM accounts ORDER BY created_at LIMIT 1').get() as { id: string };
+const big = db
+  .prepare(
+    'SELECT c.pk, c.id, (SELECT count(*) FROM messages m WHERE m.conversation_pk = c.pk) AS n FROM conversations c WHERE c.account_id = ? ORDER BY n DESC LIMIT 1',
+  )
+  .get(account.id) as { pk: number; id: string; n: number };
+const middle = db
+  .prepare('SELECT seq FROM messages WHERE conversation_pk = ? ORDER BY seq LIMIT 1 OFFSET ?')
+  .get(big.pk, Math.floor(big.n / 2)) as { seq: number };
+const largest = db
+  .prepare(
+    `SELECT m.id AS message, a.id AS attachment, b.size AS size FROM attachments a JOIN blobs b ON b.pk = a.blob_pk
+     JOIN messages m ON m.seq = a.message_seq WHERE a.account_id = ? ORDER BY b.size DESC LIMIT 1`,
+  )
+  .get(account.id) as { message: string; attachment: string; size: number } | undefined;
+const message = db
+  .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET 500')
+  .get(big.pk) as { id: string };
+db.close();
+
+// 3. Start the server in its own process, as `npm start` runs it.
+const port = await freePort();
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SANDBOX_DB: dbPath, SANDBOX_API_KEY: key },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {
+    if (i > 300) throw new Error('the server did not start');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const headers = {
+  authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+  'x-account-id': account.id,
+};
+const routes = [
+  { name: 'list conversations', path: '/sandbox/unified/messaging/conversations' },
+  { name: 'list messages, first page', path: `/sandbox/unified/messaging/conversations/${big.id}/messages` },
+  {
+    name: `list messages, deep page (${Math.floor(big.n / 2).toLocaleString('en')} in)`,
+    path: `/sandbox/unified/messaging/conversations/${big.id}/messages?next=${encodeCursor('messages', [middle.seq])}`,
+  },
+  { name: 'get message', path: `/sandbox/unified/messaging/messages/${message.id}` },
+];
+
+console.log(
+  `\nSandbox benchmark: ${messages.toLocaleString('en')} messages; biggest conversation ${big.n.toLocaleString('en')} messages`,
+);
+if (seedSeconds !== null) console.log(`seed time: ${seedSeconds.toFixed(1)} s`);
+console.log(`autocannon: ${connections} connections, ${seconds} s per route, loopback, page_size 25\n`);
+console.log('route'.padEnd(44), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'req/s'.padStart(8), 'errors'.padStart(7));
+for (const route of routes) {
+  // Warm up, then measure.
+  await autocannon({ url: base + route.path, headers, connections, duration: 1 });
+  const result = await autocannon({ url: base + route.path, headers, connections, duration: seconds });
+  const failures = result.non2xx + result.errors + result.timeouts;
+  console.log(
+    route.name.padEnd(44),
+    result.latency.p50.toFixed(1).padStart(7),
+    result.latency.p99.toFixed(1).padStart(7),
+    Math.round(result.requests.average).toString().padStart(8),
+    String(failures).padStart(7),
+  );
+}
+const memory = memoryOf(server.pid!);
+console.log(`\nserver RSS after the routes: ${memory.rssMb.toFixed(0)} MB now, ${memory.peakMb.toFixed(0)} MB peak`);
+
+if (largest) {
+  // Stream the largest file three times, reading slowly enough that the server must respect backpressure.
+  const before = memoryOf(server.pid!);
+  const started = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(
+      `${base}/sandbox/unified/messaging/messages/${largest.message}/attachments/${largest.attachment}/download`,
+      { headers },
+    );
+    for await (const chunk of res.body!) bytes += (chunk as Uint8Array).byteLength;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const after = memoryOf(server.pid!);
+  console.log(
+    `download of the largest file (${(largest.size / 1e6).toFixed(1)} MB) ×3: ${(bytes / 1e6 / seconds).toFixed(0)} MB/s; ` +
+      `server RSS ${before.rssMb.toFixed(0)} → ${after.rssMb.toFixed(0)} MB (peak ${after.peakMb.toFixed(0)} MB)`,
+  );
+}
+server.kill('SIGTERM');

@@ -1,0 +1,56 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorBody } from '../contract/errors';
+import type { ServerConfig } from './config';
+import { createSandbox } from './sandbox/sandbox';
+import type { Store } from './sandbox/store/store';
+
+export interface AppOptions {
+  config: ServerConfig;
+  store: Store;
+}
+
+const securityHeaders: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+/** The inbox server as a fetch handler: the sandbox, a health check and the built app. */
+export function createApp({ config, store }: AppOptions) {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => {
+    store.db.prepare('SELECT 1').get();
+    return c.json({ status: 'ok' });
+  });
+
+  app.route(
+    '/sandbox',
+    createSandbox({ store, apiKey: config.sandboxApiKey, rateLimitPerMinute: config.sandboxRateLimit }),
+  );
+
+  app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.all('/api/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  const indexFile = join(config.staticDir, 'index.html');
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+  });
+  app.use('/assets/*', serveStatic({ root: config.staticDir }));
+  app.use('*', serveStatic({ root: config.staticDir }));
+  // Every other GET is a route of the single-page app.
+  app.get('*', (c) => {
+    if (!existsSync(indexFile)) {
+      return c.text('The app is not built yet: run `npm run build` (npm start does it for you).', 503);
+    }
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+  app.notFound((c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
+  return app;
+}

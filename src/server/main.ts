@@ -1,0 +1,59 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { progressBar } from './sandbox/seed/progress';
+import { seedFile } from './sandbox/seed/seed-file';
+import { isEmpty, openDb } from './sandbox/store/db';
+import { createStore } from './sandbox/store/store';
+
+const config = readConfig();
+
+function needsSeed(path: string): boolean {
+  if (!existsSync(path)) return true;
+  const existing = openDb(path);
+  try {
+    return isEmpty(existing);
+  } finally {
+    existing.close();
+  }
+}
+
+if (needsSeed(config.sandboxDb)) {
+  console.log(`Seeding demo data into ${config.sandboxDb} …`);
+  const report = seedFile(config.sandboxDb, { messages: config.seedMessages, onProgress: progressBar('messages') });
+  console.log(
+    `Seeded ${report.accounts} accounts, ${report.users} users, ${report.conversations} conversations, ${report.messages} messages.`,
+  );
+}
+
+const db = openDb(config.sandboxDb);
+const store = createStore(db);
+const app = createApp({ config, store });
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+  console.log(`Inbox:   ${url}/`);
+  console.log(`Sandbox: ${url}/sandbox  (API key: ${config.sandboxApiKey}, empty password)`);
+  console.log(`Health:  ${url}/healthz`);
+});
+
+let stopping = false;
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  // Idle keep-alive connections must not hold the process open.
+  (server as Server).closeIdleConnections();
+  setTimeout(() => {
+    db.close();
+    process.exit(0);
+  }, 3000).unref();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

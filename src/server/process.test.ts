@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from './sandbox/store/db';
+
+// The real `npm start` entry in its own process: first-start seeding, durability and clean stops.
+const dir = mkdtempSync(join(tmpdir(), 'inbox-process-'));
+const dbPath = join(dir, 'sandbox.db');
+const key = 'process_test_key';
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SANDBOX_DB: dbPath,
+      SANDBOX_API_KEY: key,
+      SANDBOX_SEED_MESSAGES: '600',
+      STATIC_DIR: dir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start:\n${output}`);
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+
+describe('the inbox server process', () => {
+  it('seeds an empty database on first start and prints the URL and the sandbox key', async () => {
+    const server = await start();
+    expect(server.output()).toContain(`${server.base}/`);
+    expect(server.output()).toContain(key);
+    const stopped = exited(server.child);
+    server.child.kill('SIGTERM');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+  });
+
+  it('keeps every acknowledged write after kill -9', async () => {
+    const server = await start();
+    const auth = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    const accounts = (await (
+      await fetch(`${server.base}/sandbox/accounts`, { headers: { authorization: auth } })
+    ).json()) as { id: string }[];
+    const headers = { authorization: auth, 'x-account-id': accounts[0]!.id, 'content-type': 'application/json' };
+    const list = (await (
+      await fetch(`${server.base}/sandbox/unified/messaging/conversations?page_size=1`, { headers })
+    ).json()) as {
+      data: { id: string }[];
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await fetch(`${server.base}/sandbox/unified/messaging/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ recipient: list.data[0]!.id, content: `durable ${i}` }),
+      });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { data: { id: string } }).data.id);
+    }
+    const killed = exited(server.child);
+    server.child.kill('SIGKILL');
+    expect((await killed).signal).toBe('SIGKILL');
+
+    const db = openDb(dbPath);
+    try {
+      const stored = db
+        .prepare('SELECT id FROM messages WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(ids));
+      expect(stored).toHaveLength(ids.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stops cleanly on SIGINT', async () => {
+    const server = await start();
+    const stopped = exited(server.child);
+    server.child.kill('SIGINT');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+  });
+});

@@ -1,0 +1,38 @@
+import { createApp } from './app';
+import { readConfig, type ServerConfig } from './config';
+import { seedDatabase, type SeedOptions } from './sandbox/seed/seed';
+import { openDb } from './sandbox/store/db';
+import { createStore } from './sandbox/store/store';
+
+export const TEST_KEY = 'test_key';
+
+/** A seeded in-memory inbox server for tests, driven through its fetch handler. */
+export function createTestServer(options: { seed?: SeedOptions; config?: Partial<ServerConfig> } = {}) {
+  const db = openDb(':memory:');
+  seedDatabase(db, { messages: 6_000, largeFile: false, now: new Date('2026-11-20T12:00:00Z'), ...options.seed });
+  const store = createStore(db);
+  const config = { ...readConfig({}), sandboxApiKey: TEST_KEY, ...options.config };
+  const app = createApp({ config, store });
+  const accounts = store.accounts.list();
+  const auth = `Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`;
+
+  /** A sandbox request with the test key and, unless null, the first account's id. */
+  function sandbox(path: string, init: RequestInit & { account?: string | null } = {}) {
+    const headers = new Headers(init.headers);
+    if (!headers.has('authorization')) headers.set('authorization', auth);
+    const account = init.account === undefined ? accounts[0]!.id : init.account;
+    if (account !== null) headers.set('x-account-id', account);
+    if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return app.request(`/sandbox${path}`, { ...init, headers });
+  }
+
+  async function json<T = any>(
+    path: string,
+    init?: RequestInit & { account?: string | null },
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const response = await sandbox(path, init);
+    return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+  }
+
+  return { app, db, store, accounts, auth, sandbox, json, close: () => db.close() };
+}
