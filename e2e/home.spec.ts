@@ -1,23 +1,35 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-test('the start page is served by the built app and is accessible', async ({ page }) => {
+test('the start page opens the first linked account and is accessible', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(page).toHaveURL(/\/a\/[a-z0-9]+$/);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Account' })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });
 
-test('the sandbox answers the browser with its OpenAPI document', async ({ page }) => {
+test('switching account changes the URL and is remembered', async ({ page, request }) => {
+  const auth = `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`;
+  const accounts = (await (await request.get('/sandbox/accounts', { headers: { authorization: auth } })).json()) as { id: string }[];
   await page.goto('/');
-  await page.getByRole('link', { name: /OpenAPI document/ }).click();
-  await expect(page.locator('body')).toContainText('"openapi": "3.1.0"'.replace(': ', ':'));
+  await page.getByRole('combobox', { name: 'Account' }).selectOption(accounts[1]!.id);
+  await expect(page).toHaveURL(new RegExp(`/a/${accounts[1]!.id}$`));
+  await page.goto('/');
+  await expect(page).toHaveURL(new RegExp(`/a/${accounts[1]!.id}$`));
 });
 
-test('an unknown app route is answered by the app, an unknown API route by a StackOne error', async ({ request }) => {
-  const app = await request.get('/some/deep/link');
-  expect(app.status()).toBe(200);
-  expect(await app.text()).toContain('<div id="root">');
+test('an unknown page shows the not-found page', async ({ page }) => {
+  await page.goto('/some/deep/link');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.goto('/a/no-such-account');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('the sandbox serves its OpenAPI document and answers unknown routes with a StackOne error', async ({ request }) => {
+  const doc = await request.get('/sandbox/openapi.json');
+  expect((await doc.json()).openapi).toBe('3.1.0');
   const api = await request.get('/sandbox/unified/messaging/nope', {
     headers: { authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`, 'x-account-id': 'x' },
   });

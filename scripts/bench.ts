@@ -4,11 +4,12 @@
  * Options: --messages N (default 1,000,000), --seconds S per route (default 8), --reuse (keep an existing DB).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { encodeCursor } from '../src/server/sandbox/cursor';
+import { measureUi } from './bench-ui';
 import { progressBar } from '../src/server/sandbox/seed/progress';
 import { seedFile } from '../src/server/sandbox/seed/seed-file';
 import { openDb } from '../src/server/sandbox/store/db';
@@ -41,6 +42,9 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
+
+// 0. The app the server serves must be the current build.
+spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 
 // 1. Seed.
 let seedSeconds: number | null = null;
@@ -143,4 +147,17 @@ if (largest) {
       `server RSS ${before.rssMb.toFixed(0)} → ${after.rssMb.toFixed(0)} MB (peak ${after.peakMb.toFixed(0)} MB)`,
   );
 }
+// UI figures in Chromium: opening conversations (cold, then cached) and scrolling 1,000 messages.
+const others = (await (await fetch(`${base}/sandbox/unified/messaging/conversations?page_size=6&fields=id`, { headers })).json()) as {
+  data: { id: string }[];
+};
+const ids = others.data.map((c) => c.id).filter((id) => id !== big.id).slice(0, 5);
+const ui = await measureUi(base, account.id, ids, big.id);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fmt = (values: number[]) => `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} conversations)`;
+console.log('\nUI in Chromium (1280×800):');
+console.log(`click → first messages painted, cold:   ${fmt(ui.coldOpenMs)}`);
+console.log(`click → first messages painted, cached: ${fmt(ui.cachedSwitchMs)}`);
+console.log(`scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms (longest ${ui.longestTaskMs.toFixed(0)} ms), at most ${ui.maxMountedRows} rows mounted`);
+console.log(`initial JS: ${ui.initialJsGzipKb.toFixed(1)} KB gzip`);
 server.kill('SIGTERM');

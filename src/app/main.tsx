@@ -1,10 +1,20 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Home } from './home';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from './query-client';
+import { createRouter } from './router';
+import { applyStoredTheme } from './theme';
 import './styles.css';
+
+applyStoredTheme();
+const queryClient = createQueryClient();
+const router = createRouter(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Home />
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </StrictMode>,
 );

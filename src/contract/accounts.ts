@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTime, opt } from './primitives';
 
 /** A linked account, as StackOne's `GET /accounts` lists it (a bare array, not an envelope). */

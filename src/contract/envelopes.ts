@@ -1,22 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTime, opt } from './primitives';
 
 /** One provider request/response record, present when a request asks for `raw=true`. */
 export const RawResponseSchema = z.object({
   method: z.string(),
   url: z.string(),
-  body: opt(z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.number().int().min(0).max(255))])),
+  body: opt(z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.int().check(z.minimum(0), z.maximum(255)))])),
   response: opt(z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.string()])),
 });
 
-export const paginated = <T extends z.ZodType>(item: T) =>
+export const paginated = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     next: opt(z.string()),
     data: opt(z.array(item)),
     raw: opt(z.array(RawResponseSchema)),
   });
 
-export const result = <T extends z.ZodType>(item: T) =>
+export const result = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     data: opt(item),
     raw: opt(z.array(RawResponseSchema)),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTime, lenientBoolean, opt } from './primitives';
 
 export const MessageContentSchema = z.object({

@@ -1,10 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lenientBoolean, opt } from './primitives';
 
 export const SendMessageBodySchema = z.object({
   content: opt(z.string()),
-  recipient: opt(z.string()).describe('A conversation id, a user id, an email or a phone number'),
-  sender: opt(z.string()).describe('The account id or phone number of the sender'),
+  /** A conversation id, a user id, an email or a phone number. */
+  recipient: opt(z.string()),
+  /** The account id or phone number of the sender. */
+  sender: opt(z.string()),
 });
 
 export const CreateConversationBodySchema = z.object({

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorBody } from '../contract/errors';
+import { API_PREFIX, createBff } from './bff/bff';
+import { createUpstream } from './bff/upstream';
 import type { ServerConfig } from './config';
 import { createSandbox } from './sandbox/sandbox';
 import type { Store } from './sandbox/store/store';
@@ -20,7 +22,7 @@ const securityHeaders: Record<string, string> = {
     "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-/** The inbox server as a fetch handler: the sandbox, a health check and the built app. */
+/** The inbox server as a fetch handler: the BFF at /api, the sandbox, a health check and the built app. */
 export function createApp({ config, store }: AppOptions) {
   const app = new Hono();
 
@@ -35,7 +37,10 @@ export function createApp({ config, store }: AppOptions) {
   );
 
   app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
-  app.all('/api/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  // In sandbox mode the BFF calls this same app's fetch handler: no network hop.
+  const upstream = createUpstream(config, (request) => app.fetch(request));
+  app.route(API_PREFIX, createBff({ config, upstream }));
 
   const indexFile = join(config.staticDir, 'index.html');
   app.use('*', async (c, next) => {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Everything the server reads from the environment, with the documented defaults. */
 export interface ServerConfig {
   host: string;
@@ -11,9 +13,22 @@ export interface ServerConfig {
   seedMessages: number;
   /** Folder of the built single-page app. */
   staticDir: string;
+  /** Real StackOne's API key; null keeps the BFF on the in-process sandbox. */
+  stackoneApiKey: string | null;
+  /** StackOne's base URL, without a trailing slash. */
+  stackoneBaseUrl: string;
+  /** Linked accounts the inbox may use; null allows every account the key sees. */
+  stackoneAccountIds: string[] | null;
+  /** HMAC key of the session cookie and CSRF token. */
+  sessionSecret: string;
+  /** Milliseconds the BFF waits for upstream answers (and between body chunks). */
+  upstreamTimeoutMs: number;
+  /** The same for attachment downloads. */
+  downloadTimeoutMs: number;
 }
 
 export const DEFAULT_SANDBOX_API_KEY = 'sandbox_local_key';
+export const DEFAULT_STACKONE_BASE_URL = 'https://api.stackone.com';
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const text = env[name];
@@ -25,6 +40,36 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+function baseUrl(env: NodeJS.ProcessEnv): string {
+  const text = env.STACKONE_BASE_URL || DEFAULT_STACKONE_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`STACKONE_BASE_URL must be an http(s) URL, got "${text}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`STACKONE_BASE_URL must be an http(s) URL, got "${text}"`);
+  }
+  if (url.search || url.hash) throw new Error('STACKONE_BASE_URL must not carry a query or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+function accountIds(env: NodeJS.ProcessEnv): string[] | null {
+  const ids = (env.STACKONE_ACCOUNT_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return ids.length > 0 ? ids : null;
+}
+
+function sessionSecret(env: NodeJS.ProcessEnv): string {
+  const secret = env.SESSION_SECRET;
+  if (!secret) return randomBytes(32).toString('base64url');
+  if (secret.length < 16) throw new Error('SESSION_SECRET must be at least 16 characters long');
+  return secret;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     host: env.HOST || '127.0.0.1',
@@ -34,5 +79,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxRateLimit: integer(env, 'SANDBOX_RATE_LIMIT', 0, 0, 1_000_000),
     seedMessages: integer(env, 'SANDBOX_SEED_MESSAGES', 24_000, 0, 10_000_000),
     staticDir: env.STATIC_DIR || 'dist',
+    stackoneApiKey: env.STACKONE_API_KEY?.trim() || null,
+    stackoneBaseUrl: baseUrl(env),
+    stackoneAccountIds: accountIds(env),
+    sessionSecret: sessionSecret(env),
+    upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
+    downloadTimeoutMs: integer(env, 'DOWNLOAD_TIMEOUT_MS', 60_000, 1, 3_600_000),
   };
 }

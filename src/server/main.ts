@@ -36,6 +36,8 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
   console.log(`Inbox:   ${url}/`);
   console.log(`Sandbox: ${url}/sandbox  (API key: ${config.sandboxApiKey}, empty password)`);
+  const upstream = config.stackoneApiKey === null ? 'the sandbox, in-process' : `StackOne at ${config.stackoneBaseUrl}`;
+  console.log(`API:     ${url}/api  (upstream: ${upstream})`);
   console.log(`Health:  ${url}/healthz`);
 });
 

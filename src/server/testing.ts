@@ -34,5 +34,40 @@ export function createTestServer(options: { seed?: SeedOptions; config?: Partial
     return { status: response.status, body: (await response.json()) as T, headers: response.headers };
   }
 
-  return { app, db, store, accounts, auth, sandbox, json, close: () => db.close() };
+  let browserSession: Promise<{ cookie: string; csrfToken: string }> | null = null;
+  /** A new browser session with the BFF: the cookie to send back and the CSRF token. */
+  async function newSession() {
+    const response = await app.request('/api/session');
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return { cookie, csrfToken };
+  }
+
+  /**
+   * A BFF request as the inbox's browser sends it: the session cookie, the CSRF token on writes
+   * and, unless null, the first account's id. `session: null` sends no cookie and no token.
+   */
+  async function api(
+    path: string,
+    init: RequestInit & { account?: string | null; session?: { cookie: string; csrfToken: string } | null } = {},
+  ) {
+    const headers = new Headers(init.headers);
+    const session = init.session === undefined ? await (browserSession ??= newSession()) : init.session;
+    if (session !== null) {
+      headers.set('cookie', session.cookie);
+      if (init.method && init.method !== 'GET' && !headers.has('x-csrf-token'))
+        headers.set('x-csrf-token', session.csrfToken);
+    }
+    const account = init.account === undefined ? accounts[0]!.id : init.account;
+    if (account !== null) headers.set('x-account-id', account);
+    if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return app.request(`/api${path}`, { ...init, headers });
+  }
+
+  async function apiJson<T = any>(path: string, init?: Parameters<typeof api>[1]) {
+    const response = await api(path, init);
+    return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+  }
+
+  return { app, db, store, accounts, auth, sandbox, json, newSession, api, apiJson, close: () => db.close() };
 }

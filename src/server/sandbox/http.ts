@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RawResponse } from '../../contract/envelopes';
 import { type Parsed, pickFields, type RecordQuery } from '../../contract/query';
 import { Problem } from './problem';
@@ -49,7 +49,7 @@ export function recordBody<T extends object>(c: Context<SandboxEnv>, record: T, 
 }
 
 /** Reads a JSON request body and checks it against a schema; malformed or mistyped → 400. */
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw new Problem(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
   const buffer = await c.req.arrayBuffer();

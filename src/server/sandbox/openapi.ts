@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LinkedAccountListSchema } from '../../contract/accounts';
 import { CreateResultSchema, ErrorBodySchema, paginated, result } from '../../contract/envelopes';
 import { AttachmentSchema, ConversationSchema, MessageSchema, UserSchema } from '../../contract/models';
 import { operations, type Operation } from '../../contract/operations';
 import { CreateConversationBodySchema, SendMessageBodySchema } from '../../contract/requests';
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const json = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
-const models: Record<string, z.ZodType> = {
+const models: Record<string, z.ZodMiniType> = {
   Conversations: ConversationSchema,
   Messages: MessageSchema,
   Attachments: AttachmentSchema,
@@ -44,7 +44,7 @@ const recordParams = [
 ];
 const accountHeader = { name: 'x-account-id', in: 'header', required: true, schema: { type: 'string' } };
 
-function modelFor(operation: Operation): z.ZodType {
+function modelFor(operation: Operation): z.ZodMiniType {
   if (operation.tag === 'Accounts') return LinkedAccountListSchema;
   const model = models[operation.tag]!;
   return operation.kind === 'list' ? paginated(model) : result(model);

@@ -11,6 +11,8 @@
  * Two files are hostile on purpose (security fixtures): `xss-test.svg` and `xss-test.html`.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 
 export interface SampleFile {
@@ -35,11 +37,13 @@ export interface LargeSampleFile {
 // Binary fixtures
 
 const fixtureCache = new Map<string, Buffer>();
+// A plain path from this module's URL: bundlers rewrite the `new URL('./x', import.meta.url)` form.
+const fixtureDir = join(dirname(fileURLToPath(import.meta.url)), 'files');
 
 function fixture(name: string): Buffer {
   let bytes = fixtureCache.get(name);
   if (!bytes) {
-    bytes = readFileSync(new URL(`./files/${name}`, import.meta.url));
+    bytes = readFileSync(join(fixtureDir, name));
     fixtureCache.set(name, bytes);
   }
   // A copy, so that a caller changing its buffer cannot change what the next call returns.

@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { sandboxApi } from './sandbox-api';
+
+test.describe('thread', () => {
+  test('opens on the newest messages and keeps the reader’s place while scrolling up through older pages', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    const newestFirst = (await api.messages(account!.id, conversation.id)).data as { id: string }[];
+
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await expect(page.locator(`[data-message-id="${newestFirst[0]!.id}"]`)).toBeInViewport();
+    await page.waitForTimeout(300);
+
+    // Scroll up a little every frame, like a reader; each time an older page arrives, the message at the top of
+    // the view must still be where it was a frame before (it would jump by a whole page's height otherwise).
+    const jumps = await page.evaluate(async () => {
+      const log = document.querySelector<HTMLElement>('[role="log"]')!;
+      const thread = document.querySelector('[data-testid="thread"]')!;
+      const topRow = () => {
+        const top = log.getBoundingClientRect().top;
+        const row = [...document.querySelectorAll('[data-message-id]')].find((r) => r.getBoundingClientRect().top >= top);
+        return row ? { id: row.getAttribute('data-message-id')!, y: row.getBoundingClientRect().top } : null;
+      };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const jumps: number[] = [];
+      let loaded = Number(thread.getAttribute('data-loaded'));
+      let before = topRow();
+      const deadline = performance.now() + 20_000;
+      while (jumps.length < 3 && performance.now() < deadline) {
+        await frame();
+        const now = Number(thread.getAttribute('data-loaded'));
+        if (now > loaded && before) {
+          const row = document.querySelector(`[data-message-id="${before.id}"]`);
+          jumps.push(row ? Math.abs(row.getBoundingClientRect().top - before.y) : Infinity);
+          loaded = now;
+        }
+        log.scrollTop -= 40;
+        before = topRow();
+      }
+      return { jumps, loaded };
+    });
+    expect(jumps.loaded, 'three older pages were loaded').toBeGreaterThanOrEqual(200);
+    for (const jump of jumps.jumps) expect(jump, 'the reader’s place is kept').toBeLessThan(60);
+    // Virtualised: far fewer rows are mounted than loaded.
+    const mounted = await page.locator('[data-message-id]').count();
+    expect(mounted).toBeLessThan(80);
+  });
+
+  test('a permalink opens the conversation at that message, highlighted, and survives a reload', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    const first = await api.messages(account!.id, conversation.id);
+    const second = await api.messages(account!.id, conversation.id, `&next=${first.next}`);
+    const target = second.data[40];
+    const url = `/a/${account!.id}/c/${conversation.id}/m/${target.id}`;
+
+    await page.goto(url);
+    const row = page.locator(`[data-message-id="${target.id}"] article`);
+    await expect(row).toBeVisible();
+    await expect(row).toHaveClass(/ring-amber/);
+    await page.reload();
+    await expect(page.locator(`[data-message-id="${target.id}"] article`)).toBeVisible();
+  });
+
+  test('a reply’s quote jumps to its parent', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    const messages = (await api.messages(account!.id, conversation.id)).data as { id: string; parent_message_id: string | null }[];
+    const reply = messages.slice(0, 60).find((m) => m.parent_message_id && messages.some((p) => p.id === m.parent_message_id));
+    expect(reply, 'the seeded conversation has replies among its newest messages').toBeTruthy();
+
+    await page.goto(`/a/${account!.id}/c/${conversation.id}/m/${reply!.id}`);
+    await page.locator(`[data-message-id="${reply!.id}"]`).getByRole('button', { name: /Replying to/ }).click();
+    await expect(page.locator(`[data-message-id="${reply!.parent_message_id}"] article`)).toHaveClass(/ring-amber/);
+  });
+
+  test('the details panel lists the participants and closes with Escape', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await page.getByRole('link', { name: 'Details' }).click();
+    await expect(page).toHaveURL(/panel=details/);
+    const panel = page.getByRole('complementary', { name: 'Conversation details' });
+    await expect(panel).toBeVisible();
+    await page.reload();
+    await expect(panel).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  });
+
+  test('the thread is accessible', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await expect(page.locator('[data-message-id]').first()).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+/** UI figures measured in Chromium against a running inbox server (used by `npm run bench`). */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export interface UiFigures {
+  coldOpenMs: number[];
+  cachedSwitchMs: number[];
+  longTasksOver50: number;
+  longestTaskMs: number;
+  maxMountedRows: number;
+  messagesScrolled: number;
+  initialJsGzipKb: number;
+}
+
+/** Gzipped size of the JavaScript the first screen loads: the entry and its static imports. */
+export function initialJsGzipKb(distDir = 'dist'): number {
+  const html = readFileSync(`${distDir}/index.html`, 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(`${distDir}/${file}`), { level: 9 }).length, 0);
+  return bytes / 1024;
+}
+
+export function allAssetsGzipKb(distDir = 'dist'): number {
+  if (!existsSync(`${distDir}/assets`)) return 0;
+  return readdirSync(`${distDir}/assets`)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(`${distDir}/assets/${f}`), { level: 9 }).length / 1024, 0);
+}
+
+/** Clicks a conversation row and resolves with the time until its first messages are painted. */
+async function timeOpen(page: Page, href: string): Promise<number> {
+  return page.evaluate(async (target) => {
+    const link = document.querySelector<HTMLAnchorElement>(`a[href="${target}"]`);
+    if (!link) throw new Error(`no row links to ${target}`);
+    const painted = new Promise<number>((resolve) => {
+      const check = () => {
+        const thread = document.querySelector('[data-testid="thread"]');
+        const path = decodeURIComponent(window.location.pathname);
+        if (thread && thread.querySelector('[data-message-id]') && path === decodeURIComponent(target)) {
+          // The frame after the rows exist is the one that shows them.
+          requestAnimationFrame(() => resolve(performance.now()));
+        } else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    const start = performance.now();
+    link.click();
+    return (await painted) - start;
+  }, href);
+}
+
+export async function measureUi(base: string, accountId: string, conversationIds: string[], bigConversationId: string): Promise<UiFigures> {
+  const browser = await chromium.launch({
+    executablePath: [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p)),
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const accountPath = `/a/${accountId}`;
+    await page.goto(base + accountPath);
+    await page.locator(`a[href^="${accountPath}/c/"]`).first().waitFor();
+    // Warm the thread's code chunk so that the figures are about data, not the first download of the chunk.
+    await timeOpen(page, `${accountPath}/c/${conversationIds.at(-1)}`);
+
+    const coldOpenMs: number[] = [];
+    for (const id of conversationIds.slice(0, -1)) coldOpenMs.push(await timeOpen(page, `${accountPath}/c/${id}`));
+    const cachedSwitchMs: number[] = [];
+    for (const id of conversationIds.slice(0, -1)) cachedSwitchMs.push(await timeOpen(page, `${accountPath}/c/${id}`));
+
+    // Scroll up through a long conversation until 1,000 messages have been loaded, like a reader flicking upward.
+    await timeOpen(page, `${accountPath}/c/${bigConversationId}`);
+    const scroll = await page.evaluate(async () => {
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const log = document.querySelector('[role="log"]')!;
+      const thread = document.querySelector('[data-testid="thread"]')!;
+      let maxMounted = 0;
+      const started = performance.now();
+      while (Number(thread.getAttribute('data-loaded')) < 1000 && performance.now() - started < 60_000) {
+        log.scrollBy({ top: -300 });
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        maxMounted = Math.max(maxMounted, document.querySelectorAll('[data-message-id]').length);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      observer.disconnect();
+      return { longTasks, maxMounted, loaded: Number(thread.getAttribute('data-loaded')) };
+    });
+
+    return {
+      coldOpenMs,
+      cachedSwitchMs,
+      longTasksOver50: scroll.longTasks.filter((d) => d > 50).length,
+      longestTaskMs: Math.max(0, ...scroll.longTasks),
+      maxMountedRows: scroll.maxMounted,
+      messagesScrolled: scroll.loaded,
+      initialJsGzipKb: initialJsGzipKb(),
+    };
+  } finally {
+    await browser.close();
+  }
+}

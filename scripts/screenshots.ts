@@ -1,0 +1,67 @@
+/**
+ * `npm run screenshots`: starts the inbox on a freshly seeded database and saves a picture of each view
+ * (light and dark, wide and narrow) under docs/screenshots/, for the README's tour.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+
+const port = 8190;
+const base = `http://127.0.0.1:${port}`;
+const out = 'docs/screenshots';
+const db = 'data/screenshots/sandbox.db';
+rmSync(db, { force: true });
+mkdirSync(out, { recursive: true });
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-server.ts'], {
+  env: { ...process.env, PORT: String(port), SANDBOX_DB: db },
+  stdio: 'ignore',
+});
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      if (i > 300) throw new Error('the server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const auth = { authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}` };
+  const accounts = (await (await fetch(`${base}/sandbox/accounts`, { headers: auth })).json()) as { id: string }[];
+  const account = accounts[0]!.id;
+  const headers = { ...auth, 'x-account-id': account };
+  const conversations = (await (await fetch(`${base}/sandbox/unified/messaging/conversations?page_size=100`, { headers })).json()) as {
+    data: { id: string; name: string | null }[];
+  };
+  const general = conversations.data.find((c) => c.name === 'general') ?? conversations.data[0]!;
+  const users = (await (await fetch(`${base}/sandbox/unified/messaging/users?page_size=10`, { headers })).json()) as { data: { id: string }[] };
+
+  const browser = await chromium.launch({
+    executablePath: [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p)),
+    args: ['--disable-gpu'],
+  });
+  const shots: { name: string; path: string; width?: number; dark?: boolean; then?: (page: Page) => Promise<void> }[] = [
+    { name: 'thread', path: `/a/${account}/c/${general.id}` },
+    { name: 'thread-dark', path: `/a/${account}/c/${general.id}`, dark: true },
+    { name: 'details', path: `/a/${account}/c/${general.id}?panel=details` },
+    { name: 'users', path: `/a/${account}/users/${users.data[3]!.id}` },
+    { name: 'quick-switcher', path: `/a/${account}/c/${general.id}`, then: async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('de');
+    } },
+    { name: 'narrow', path: `/a/${account}`, width: 390 },
+  ];
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 800 }, colorScheme: shot.dark ? 'dark' : 'light' });
+    await page.goto(base + shot.path);
+    await page.waitForLoadState('networkidle');
+    await shot.then?.(page);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}/${shot.name}.png` });
+    await page.close();
+    console.log(`${out}/${shot.name}.png`);
+  }
+  await browser.close();
+} finally {
+  server.kill('SIGTERM');
+}

@@ -1,0 +1,41 @@
+import type { ErrorBody } from '../contract/envelopes';
+
+/** A failed API call: the HTTP status (0 when the network failed), StackOne's error body and Retry-After. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    /** Seconds to wait before trying again, when the server said so. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** Whether a read may be tried again: network failures, timeouts, rate limits and server errors. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/** Retry-After is seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** What to tell a person about an error, in a sentence. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.isNetwork) return 'Could not reach the inbox server. Check your connection.';
+    return error.body.message || `The request failed (${error.status}).`;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

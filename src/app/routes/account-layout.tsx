@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { Outlet, useParams } from 'react-router';
+import { accountQueries } from '../../api/accounts';
+import { errorMessage } from '../../api/errors';
+import { userQueries } from '../../api/users';
+import { ErrorState, SkeletonRows } from '../../components/ui/states';
+import { AccountContext } from '../../lib/account-context';
+import { selfUserId } from '../../lib/conversation-title';
+import { writeLocal } from '../../lib/local-store';
+import { Rail } from '../layout/rail';
+import { GlobalShortcuts } from '../layout/global-shortcuts';
+import { NotFound } from './not-found';
+
+export const LAST_ACCOUNT_KEY = 'inbox:last-account';
+
+/** Everything under /a/:accountId: the rail, the account's context, and the page. */
+export function AccountLayout() {
+  const accountId = useParams().accountId!;
+  const accounts = useQuery(accountQueries.list());
+  const directory = useQuery(userQueries.directory(accountId));
+  const account = accounts.data?.find((a) => a.id === accountId);
+
+  useEffect(() => {
+    if (account) writeLocal(LAST_ACCOUNT_KEY, account.id);
+  }, [account]);
+
+  const context = useMemo(
+    () => (account ? { accountId, account, selfId: selfUserId(directory.data?.users, account.origin_username) } : null),
+    [account, accountId, directory.data],
+  );
+
+  let page;
+  if (accounts.isPending) page = <SkeletonRows label="Loading accounts" />;
+  else if (accounts.isError && !accounts.data)
+    page = <ErrorState title="Could not load your accounts" message={errorMessage(accounts.error)} onRetry={() => void accounts.refetch()} />;
+  else if (!context) page = <NotFound />;
+  else page = <Outlet />;
+
+  return (
+    <AccountContext.Provider value={context}>
+      <div className="flex h-full flex-col md:flex-row">
+        <Rail accounts={accounts.data ?? []} accountId={accountId} />
+        <main className="flex min-h-0 min-w-0 flex-1">{page}</main>
+      </div>
+      {context ? <GlobalShortcuts /> : null}
+    </AccountContext.Provider>
+  );
+}

@@ -1,0 +1,32 @@
+import { useCallback, useEffect } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ConversationDetails } from '../../features/details/conversation-details';
+import { RepliesPanel } from '../../features/thread/replies-panel';
+import { ThreadView } from '../../features/thread/thread-view';
+
+/** A conversation, its permalinked message, and the side panel the URL asks for (details or replies). */
+export function ThreadRoute() {
+  const { conversationId, messageId } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const panel = search.get('panel');
+  const repliesTo = search.get('thread');
+  const closePanel = useCallback(() => navigate({ search: '' }, { replace: false }), [navigate]);
+
+  useEffect(() => {
+    if (!panel && !repliesTo) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('[role="dialog"]')) closePanel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panel, repliesTo, closePanel]);
+
+  return (
+    <div className="relative flex min-h-0 min-w-0 flex-1">
+      <ThreadView key={conversationId} conversationId={conversationId!} focusMessageId={messageId ?? null} />
+      {panel === 'details' ? <ConversationDetails conversationId={conversationId!} onClose={closePanel} /> : null}
+      {repliesTo && panel !== 'details' ? <RepliesPanel conversationId={conversationId!} messageId={repliesTo} onClose={closePanel} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { conversationQueries } from '../../api/conversations';
+import { errorMessage } from '../../api/errors';
+import { userQueries } from '../../api/users';
+import type { User } from '../../contract/models';
+import { Button } from '../../components/ui/button';
+import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
+import { useAccount } from '../../lib/account-context';
+import { useLastSeen } from '../../lib/last-seen';
+import { type ListChip, filterRows, toRows } from './conversation-rows';
+import { ConversationFilterBar } from './conversation-filter-bar';
+import type { FooterState } from './list-footer';
+import { recallList, rememberList } from './list-memory';
+import { useNow } from './use-now';
+import { VirtualConversationList } from './virtual-conversation-list';
+
+/** While a filter is on, pages keep loading so it covers every conversation, up to this many. */
+const FILTER_LOAD_LIMIT = 5_000;
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** The account's conversations, latest activity first. */
+export function ConversationList({ selectedId }: { selectedId: string | null }) {
+  const { accountId } = useAccount();
+  // A new account starts a new list: its own filter, focus and scroll position.
+  return <AccountConversationList key={accountId} selectedId={selectedId} />;
+}
+
+function AccountConversationList({ selectedId }: { selectedId: string | null }) {
+  const { accountId, selfId } = useAccount();
+  const list = useInfiniteQuery(conversationQueries.list(accountId));
+  const directory = useQuery(userQueries.directory(accountId));
+  const seen = useLastSeen(accountId);
+  const now = useNow();
+  const [query, setQuery] = useState(() => recallList(accountId).query);
+  const [chip, setChip] = useState<ListChip>(() => recallList(accountId).chip);
+  const filterQuery = useDeferredValue(query);
+  const navRef = useRef<HTMLElement>(null);
+
+  // `users` keeps its identity between renders (the directory's Map is rebuilt by its select).
+  const users = directory.data?.users;
+  const usersById = useMemo(
+    () => (users ? new Map<string, User>(users.map((user) => [user.id ?? '', user])) : undefined),
+    [users],
+  );
+  const pages = list.data?.pages;
+  const rows = useMemo(
+    () =>
+      toRows(pages?.flatMap((page) => page.data ?? []) ?? [], {
+        usersById,
+        selfId,
+        seen,
+        namesPending: directory.isPending,
+      }),
+    [pages, usersById, selfId, seen, directory.isPending],
+  );
+  const visible = useMemo(() => filterRows(rows, filterQuery, chip, selectedId), [rows, filterQuery, chip, selectedId]);
+  const unreadCount = useMemo(() => rows.reduce((count, row) => count + (row.unread ? 1 : 0), 0), [rows]);
+  const filtering = query.trim() !== '' || chip !== 'all';
+
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
+  // Also when nothing is left to show: a provider may answer an empty page that still has a next one.
+  const keepLoading = filtering || visible.length === 0;
+  useEffect(() => {
+    if (keepLoading && hasNextPage && !isFetchingNextPage && !isFetchNextPageError && rows.length < FILTER_LOAD_LIMIT) {
+      void fetchNextPage();
+    }
+  }, [keepLoading, hasNextPage, isFetchingNextPage, isFetchNextPageError, rows.length, fetchNextPage]);
+
+  const footer = useMemo<FooterState>(
+    () => ({
+      hasNextPage,
+      isFetchingNextPage,
+      nextPageError: isFetchNextPageError ? errorMessage(list.error) : null,
+      filtering,
+      onLoadMore: () => void fetchNextPage(),
+    }),
+    [hasNextPage, isFetchingNextPage, isFetchNextPageError, list.error, filtering, fetchNextPage],
+  );
+
+  function changeQuery(next: string) {
+    setQuery(next);
+    rememberList(accountId, { query: next });
+  }
+  function changeChip(next: ListChip) {
+    setChip(next);
+    rememberList(accountId, { chip: next });
+  }
+  function focusFirstRow() {
+    // The first row on screen: the virtual list renders rows in order.
+    navRef.current?.querySelector<HTMLElement>('[data-row-index]')?.focus();
+  }
+
+  let body;
+  if (list.isPending) body = <SkeletonRows label="Loading conversations" rows={10} />;
+  else if (list.isError && !list.data) {
+    body = (
+      <ErrorState
+        title="Could not load conversations"
+        message={errorMessage(list.error)}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  } else if (rows.length === 0 && !hasNextPage) {
+    body = (
+      <EmptyState title="No conversations yet">Channels and messages of this account will show up here.</EmptyState>
+    );
+  } else if (visible.length === 0 && isFetchNextPageError) {
+    body = (
+      <ErrorState
+        title="Could not load more conversations"
+        message={errorMessage(list.error)}
+        onRetry={() => void fetchNextPage()}
+      />
+    );
+  } else if (visible.length === 0) {
+    body =
+      hasNextPage && rows.length < FILTER_LOAD_LIMIT ? (
+        <SkeletonRows label={filtering ? 'Searching older conversations' : 'Loading conversations'} rows={3} />
+      ) : (
+        <EmptyState title="Nothing matches">
+          <p>Try another name, or show everything again.</p>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="mt-2 text-accent-700 dark:text-accent-300"
+            onClick={() => {
+              changeQuery('');
+              changeChip('all');
+            }}
+          >
+            Clear filter
+          </Button>
+        </EmptyState>
+      );
+  } else {
+    body = (
+      <VirtualConversationList
+        accountId={accountId}
+        rows={visible}
+        selectedId={selectedId}
+        now={now}
+        footer={footer}
+        resetKey={`${filterQuery}\n${chip}`}
+      />
+    );
+  }
+
+  return (
+    <nav
+      ref={navRef}
+      aria-label="Conversations"
+      className="flex min-h-0 w-full flex-col border-neutral-200 bg-neutral-50 md:border-r dark:border-neutral-800 dark:bg-neutral-900/40"
+    >
+      <div className="flex items-baseline justify-between px-3 pt-3 pb-2">
+        <h1 className="text-[15px] font-semibold">Conversations</h1>
+        <span className="hidden text-[12px] text-neutral-500 md:inline dark:text-neutral-400">
+          <kbd className="font-sans">{isMac ? '⌘K' : 'Ctrl K'}</kbd> to jump
+        </span>
+      </div>
+      <ConversationFilterBar
+        query={query}
+        onQueryChange={changeQuery}
+        chip={chip}
+        onChipChange={changeChip}
+        unreadCount={unreadCount}
+        onLeaveDown={focusFirstRow}
+      />
+      {list.isRefetchError ? (
+        <StaleNotice
+          message={`Could not refresh the list: ${errorMessage(list.error)}`}
+          onRetry={() => void list.refetch()}
+        />
+      ) : null}
+      {directory.isError && !directory.data ? (
+        <StaleNotice message="Could not load people’s names." onRetry={() => void directory.refetch()} />
+      ) : null}
+      {body}
+    </nav>
+  );
+}

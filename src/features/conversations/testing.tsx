@@ -1,0 +1,80 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { Outlet, RouterProvider, createMemoryRouter, useParams } from 'react-router';
+import { VirtuosoMockContext } from 'react-virtuoso';
+import { expect } from 'vitest';
+import { accountQueries } from '../../api/accounts';
+import { userQueries } from '../../api/users';
+import type { LinkedAccount } from '../../contract/accounts';
+import type { Conversation, User } from '../../contract/models';
+import { AccountContext } from '../../lib/account-context';
+import { selfUserId } from '../../lib/conversation-title';
+import type { installInProcessServer } from '../../test/in-process-fetch';
+import { ConversationList } from './conversation-list';
+
+// Test helpers for the conversation list's component tests (jsdom, in-process server).
+
+function Layout() {
+  return (
+    <>
+      <ConversationList selectedId={useParams().conversationId ?? null} />
+      <Outlet />
+    </>
+  );
+}
+
+const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
+/** The list in a router and an account, the way the app shows it, over the in-process server. */
+export async function renderList(
+  options: { path?: (account: LinkedAccount) => string; accountId?: string; viewportHeight?: number } = {},
+) {
+  const setup = newClient();
+  const account = (await setup.fetchQuery(accountQueries.list()))[0]!;
+  const users: User[] = await setup.fetchQuery(userQueries.directory(account.id));
+  const selfId = selfUserId(users, account.origin_username);
+  const accountId = options.accountId ?? account.id;
+  const queryClient = newClient();
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/a/:accountId',
+        element: <Layout />,
+        children: [
+          { index: true, element: <p>Pick a conversation</p> },
+          { path: 'c/:conversationId', element: <p>Thread</p> },
+        ],
+      },
+      { path: '/a/:accountId/users', element: <p>People</p> },
+    ],
+    { initialEntries: [options.path?.(account) ?? `/a/${accountId}`] },
+  );
+  render(
+    <QueryClientProvider client={queryClient}>
+      <AccountContext.Provider value={{ accountId, account, selfId }}>
+        <VirtuosoMockContext.Provider value={{ viewportHeight: options.viewportHeight ?? 10_000, itemHeight: 56 }}>
+          <RouterProvider router={router} />
+        </VirtuosoMockContext.Provider>
+      </AccountContext.Provider>
+    </QueryClientProvider>,
+  );
+  const byId = new Map(users.map((user) => [user.id!, user]));
+  return { account, users, byId, selfId, router, queryClient };
+}
+
+/** Every conversation of the first account, in the API's order, read through the BFF. */
+export async function allConversations(server: ReturnType<typeof installInProcessServer>): Promise<Conversation[]> {
+  const response = await server.apiJson<{ data: Conversation[]; next: string | null }>(
+    '/unified/messaging/conversations?page_size=100',
+  );
+  expect(response.status).toBe(200);
+  expect(response.body.next).toBeNull();
+  return response.body.data;
+}
+
+const nav = () => screen.getByRole('navigation', { name: 'Conversations' });
+export const rows = async () => {
+  const list = await within(nav()).findByRole('list');
+  return within(list).getAllByRole('link');
+};
+export const titles = async () => (await rows()).map((row) => row.querySelector('.truncate')?.textContent);

@@ -1,0 +1,119 @@
+import type { Conversation, User } from '../../contract/models';
+import {
+  type ConversationKind,
+  conversationKind,
+  conversationTitle,
+  otherParticipants,
+} from '../../lib/conversation-title';
+import { matchScore, queryTokens } from '../../lib/text-match';
+
+export interface ConversationResult {
+  type: 'conversation';
+  id: string;
+  title: string;
+  subtitle: string;
+  kind: ConversationKind;
+  /** The other person of a direct message, whose avatar stands for it. */
+  personId: string | null;
+  personName: string;
+}
+
+export interface PersonResult {
+  type: 'person';
+  id: string;
+  title: string;
+  subtitle: string;
+  username: string;
+  email: string;
+}
+
+export type SwitcherResult = ConversationResult | PersonResult;
+
+export const MAX_RESULTS = 12;
+/** People keep at least this many places when conversations would fill the list. */
+const PEOPLE_PLACES = 4;
+
+const subtitles: Record<ConversationKind, (count: number) => string> = {
+  channel: () => 'Channel',
+  private: () => 'Private channel',
+  direct: () => 'Direct message',
+  group: (count) => `Group message · ${count} people`,
+};
+
+/** Every loaded conversation as a result, in the list's order (latest activity first), each once. */
+export function conversationResults(
+  conversations: readonly Conversation[],
+  usersById: ReadonlyMap<string, User> | undefined,
+  selfId: string | null,
+): ConversationResult[] {
+  const seen = new Set<string>();
+  const results: ConversationResult[] = [];
+  for (const conversation of conversations) {
+    const id = conversation.id;
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const kind = conversationKind(conversation);
+    const personId = kind === 'direct' ? (otherParticipants(conversation, selfId)[0] ?? null) : null;
+    results.push({
+      type: 'conversation',
+      id,
+      title: conversationTitle(conversation, usersById, selfId),
+      subtitle: subtitles[kind](conversation.participants?.length ?? 0),
+      kind,
+      personId,
+      personName: personId ? (usersById?.get(personId)?.name ?? '') : '',
+    });
+  }
+  return results;
+}
+
+export function personResult(user: User & { id: string }): PersonResult {
+  const notes = [
+    user.username ? `@${user.username}` : user.email,
+    user.bot ? 'Bot' : null,
+    user.active === false ? 'Deactivated' : null,
+  ];
+  return {
+    type: 'person',
+    id: user.id,
+    title: user.name || user.username || user.email || 'Unknown user',
+    subtitle: notes.filter(Boolean).join(' · '),
+    username: user.username ?? '',
+    email: user.email ?? '',
+  };
+}
+
+function best<T>(items: readonly T[], score: (item: T) => number): T[] {
+  return items
+    .map((item, order) => ({ item, order, score: score(item) }))
+    .filter((entry) => entry.score >= 0)
+    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .map((entry) => entry.item);
+}
+
+const lowest = (scores: number[]) => {
+  const found = scores.filter((score) => score >= 0);
+  return found.length > 0 ? Math.min(...found) : -1;
+};
+
+/**
+ * What the switcher lists for a query: conversations by title, then people by name, username or
+ * email, best matches first (ties keep recency for conversations), at most `limit` in all. With
+ * no query, the most recent conversations.
+ */
+export function searchSwitcher(
+  conversations: readonly ConversationResult[],
+  people: readonly PersonResult[],
+  query: string,
+  limit = MAX_RESULTS,
+): SwitcherResult[] {
+  const tokens = queryTokens(query);
+  if (tokens.length === 0) return conversations.slice(0, limit);
+  const matchedConversations = best(conversations, (result) => matchScore(result.title, tokens));
+  const matchedPeople = best(people, (person) =>
+    lowest([matchScore(person.title, tokens), matchScore(person.username, tokens), matchScore(person.email, tokens)]),
+  );
+  const conversationPlaces = limit - Math.min(matchedPeople.length, PEOPLE_PLACES);
+  const shownConversations = matchedConversations.slice(0, conversationPlaces);
+  return [...shownConversations, ...matchedPeople.slice(0, limit - shownConversations.length)];
+}

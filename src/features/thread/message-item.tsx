@@ -1,0 +1,87 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { Message } from '../../contract/models';
+import { Avatar } from '../../components/ui/avatar';
+import { LinkIcon, ReplyIcon } from '../../components/ui/icons';
+import { cn } from '../../lib/cn';
+import { absoluteTime, clockTime, dayLabel } from '../../lib/format-time';
+import { MessageBody } from './message-body';
+import { ReplyQuote } from './reply-quote';
+import type { ThreadItem } from './thread-items';
+
+export interface MessageItemProps {
+  item: ThreadItem;
+  parent: Message | undefined;
+  replyCount: number;
+  highlighted: boolean;
+  repliesHref: string;
+  onJump: (id: string) => void;
+  onCopyLink: (id: string) => void;
+}
+
+/** One message row: its day separator and author header when they start here, the text, and its actions. */
+export const MessageItem = memo(function MessageItem({ item, parent, replyCount, highlighted, repliesHref, onJump, onCopyLink }: MessageItemProps) {
+  const { message } = item;
+  const author = message.author;
+  return (
+    <div data-message-id={item.id} className="px-4">
+      {item.startsDay && message.created_at ? (
+        <div role="separator" aria-label={dayLabel(message.created_at)} className="flex items-center gap-3 pt-4 pb-1">
+          <div className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+          <span className="rounded-full border border-neutral-200 px-2.5 py-0.5 text-[12px] font-medium text-neutral-600 dark:border-neutral-700 dark:text-neutral-300">
+            {dayLabel(message.created_at)}
+          </span>
+          <div className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+        </div>
+      ) : null}
+      <article
+        aria-label={`${author?.name ?? 'Unknown'} at ${clockTime(message.created_at)}`}
+        className={cn(
+          'group relative flex gap-3 rounded-md px-2 py-0.5 transition-colors hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
+          item.startsGroup && 'mt-2',
+          highlighted && 'bg-amber-50 ring-2 ring-amber-300 hover:bg-amber-50 dark:bg-amber-950/40 dark:ring-amber-700',
+        )}
+      >
+        <div className="w-9 shrink-0 pt-0.5">
+          {item.startsGroup ? (
+            <Avatar id={author?.id} name={author?.name} size={36} />
+          ) : (
+            <time
+              dateTime={message.created_at ?? undefined}
+              title={absoluteTime(message.created_at)}
+              className="invisible block pt-0.5 text-right text-[11px] text-neutral-400 tabular-nums group-hover:visible"
+            >
+              {clockTime(message.created_at)}
+            </time>
+          )}
+        </div>
+        <div className="min-w-0 flex-1">
+          {item.startsGroup ? (
+            <div className="flex items-baseline gap-2">
+              <span className="font-semibold">{author?.name ?? 'Unknown user'}</span>
+              <time dateTime={message.created_at ?? undefined} title={absoluteTime(message.created_at)} className="text-[12px] text-neutral-500 tabular-nums dark:text-neutral-400">
+                {clockTime(message.created_at)}
+              </time>
+            </div>
+          ) : null}
+          {message.parent_message_id ? <ReplyQuote parentId={message.parent_message_id} loaded={parent} onJump={onJump} /> : null}
+          <MessageBody content={message.content} />
+          {replyCount > 0 ? (
+            <Link to={repliesHref} className="mt-0.5 inline-flex items-center gap-1 text-[13px] font-medium text-accent-700 hover:underline dark:text-accent-300">
+              <ReplyIcon size={13} />
+              {replyCount === 1 ? '1 reply' : `${replyCount} replies`}
+            </Link>
+          ) : null}
+        </div>
+        <div className="absolute -top-3 right-2 hidden gap-0.5 rounded-md border border-neutral-200 bg-white p-0.5 shadow-sm group-focus-within:flex group-hover:flex dark:border-neutral-700 dark:bg-neutral-900">
+          <button type="button" onClick={() => onCopyLink(item.id)} aria-label="Copy link to message" title="Copy link" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
+            <LinkIcon size={14} />
+          </button>
+          <Link to={repliesHref} aria-label="View replies" title="View replies" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
+            <ReplyIcon size={14} />
+          </Link>
+        </div>
+      </article>
+    </div>
+  );
+});

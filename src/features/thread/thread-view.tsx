@@ -1,0 +1,116 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { conversationQueries } from '../../api/conversations';
+import { errorMessage } from '../../api/errors';
+import { messageQueries } from '../../api/messages';
+import { userQueries } from '../../api/users';
+import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
+import { useAccount } from '../../lib/account-context';
+import { conversationTitle } from '../../lib/conversation-title';
+import { markSeen } from '../../lib/last-seen';
+import { paths } from '../../lib/paths';
+import { MessageList, type MessageListHandle } from './message-list';
+import { ThreadHeader } from './thread-header';
+import { buildThread } from './thread-items';
+import { useMessagePolling } from './use-message-polling';
+import { useFocusMessage } from './use-focus-message';
+
+/** A conversation: header, messages (newest at the bottom), with polling for new ones. */
+export function ThreadView({ conversationId, focusMessageId }: { conversationId: string; focusMessageId: string | null }) {
+  const { accountId, selfId } = useAccount();
+  const conversation = useQuery(conversationQueries.detail(accountId, conversationId));
+  const directory = useQuery(userQueries.directory(accountId));
+  const messages = useInfiniteQuery(messageQueries.list(accountId, conversationId));
+  const thread = useMemo(() => buildThread(messages.data?.pages ?? []), [messages.data]);
+  const list = useRef<MessageListHandle>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  const [newCount, setNewCount] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+
+  const focus = useFocusMessage({ accountId, conversationId, focusMessageId, messages, thread, list });
+
+  const newest = thread.items.at(-1)?.message;
+  const newestAt = newest ? (newest.updated_at ?? newest.created_at ?? null) : null;
+  useMessagePolling(accountId, conversationId, newestAt, (count) => {
+    setAnnouncement(count === 1 ? '1 new message' : `${count} new messages`);
+    if (!atBottomRef.current) setNewCount((n) => n + count);
+  });
+  const atBottomRef = useRef(atBottom);
+  atBottomRef.current = atBottom;
+
+  useEffect(() => {
+    if (atBottom) setNewCount(0);
+    if (atBottom && newest?.created_at) markSeen(accountId, conversationId, newest.created_at);
+  }, [atBottom, newest?.created_at, accountId, conversationId]);
+  useEffect(() => {
+    if (conversation.data?.last_message_at && atBottom && !focusMessageId) markSeen(accountId, conversationId, conversation.data.last_message_at);
+  }, [conversation.data?.last_message_at, atBottom, focusMessageId, accountId, conversationId]);
+
+  // Escape in a thread jumps to the latest message (dialogs and panels handle their own Escape first).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      if (new URLSearchParams(window.location.search).size > 0) return;
+      list.current?.scrollToLatest();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const copyLink = useCallback(
+    (id: string) => {
+      const url = new URL(paths.message(accountId, conversationId, id), window.location.origin).toString();
+      void navigator.clipboard?.writeText(url).then(() => setAnnouncement('Link copied'), () => setAnnouncement(url));
+    },
+    [accountId, conversationId],
+  );
+
+  const title = conversation.data ? conversationTitle(conversation.data, directory.data?.byId, selfId) : conversation.isError ? '' : null;
+
+  let body;
+  if (messages.isPending || focus.searching) {
+    body = <SkeletonRows rows={10} label={focus.searching ? 'Finding the message' : 'Loading messages'} />;
+  } else if (messages.isError && !messages.data) {
+    const notFound = conversation.error && 'status' in conversation.error && conversation.error.status === 404;
+    body = notFound ? (
+      <EmptyState title="Conversation not found">It may have been removed, or it belongs to another account.</EmptyState>
+    ) : (
+      <ErrorState title="Could not load messages" message={errorMessage(messages.error)} onRetry={() => void messages.refetch()} />
+    );
+  } else if (thread.items.length === 0) {
+    body = <EmptyState title="No messages yet">Be the first to say something.</EmptyState>;
+  } else {
+    body = (
+      <MessageList
+        key={conversationId}
+        ref={list}
+        accountId={accountId}
+        conversationId={conversationId}
+        thread={thread}
+        hasOlder={!!messages.hasNextPage}
+        loadingOlder={messages.isFetchingNextPage}
+        onLoadOlder={() => void messages.fetchNextPage()}
+        highlightedId={focus.highlightedId}
+        initialMessageId={focus.highlightedId}
+        newCount={newCount}
+        onAtBottomChange={setAtBottom}
+        onJump={focus.jumpTo}
+        onCopyLink={copyLink}
+      />
+    );
+  }
+
+  return (
+    <section aria-label={title ? `Conversation ${title}` : 'Conversation'} className="flex min-h-0 min-w-0 flex-1 flex-col">
+      <ThreadHeader accountId={accountId} conversation={conversation.data} title={title} />
+      {messages.isFetchNextPageError ? (
+        <StaleNotice message={`Could not load older messages: ${errorMessage(messages.error)}`} onRetry={() => void messages.fetchNextPage()} />
+      ) : null}
+      {focus.notice ? <p role="status" className="border-b border-neutral-200 bg-neutral-50 px-3 py-1.5 text-[13px] dark:border-neutral-800 dark:bg-neutral-900">{focus.notice}</p> : null}
+      {body}
+      <div aria-live="polite" className="sr-only">
+        {announcement}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { forwardRef, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { type ContextProp, type ItemProps, type ListProps, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import type { User } from '../../contract/models';
+import { PersonRow } from '../../components/ui/person-row';
+import { Skeleton } from '../../components/ui/states';
+import { cn } from '../../lib/cn';
+import { paths } from '../../lib/paths';
+import { displayName } from './filter-users';
+
+export interface DirectoryListProps {
+  accountId: string;
+  users: User[];
+  selectedId: string | null;
+  selfId: string | null;
+  /** Kept on the profile links, so that a search survives opening a profile. */
+  linkSearch: string;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMoreError: string | null;
+  onLoadMore: () => void;
+}
+
+type Footer = Pick<DirectoryListProps, 'hasMore' | 'loadingMore' | 'loadMoreError' | 'onLoadMore'>;
+
+const List = forwardRef<HTMLDivElement, ListProps & ContextProp<Footer>>(function List(
+  { context: _context, ...props },
+  ref,
+) {
+  return <div {...props} ref={ref} role="list" aria-label="People" />;
+});
+
+function Item({ context: _context, item: _item, ...props }: ItemProps<User> & ContextProp<Footer>) {
+  return <div {...props} role="listitem" />;
+}
+
+function Footer({ context }: ContextProp<Footer>) {
+  if (context.loadMoreError) {
+    return (
+      <div
+        role="alert"
+        className="flex items-center justify-between gap-2 px-3 py-2 text-[13px] text-neutral-600 dark:text-neutral-400"
+      >
+        <span>Could not load more people. {context.loadMoreError}</span>
+        <button
+          type="button"
+          onClick={context.onLoadMore}
+          className="font-medium text-accent-700 underline dark:text-accent-300"
+        >
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (!context.hasMore && !context.loadingMore) return <div className="h-2" />;
+  return (
+    <div role="status" aria-label="Loading more people" className="flex items-center gap-2.5 px-3 py-2">
+      <Skeleton className="h-8 w-8" />
+      <Skeleton className="h-3 w-1/2" />
+    </div>
+  );
+}
+
+/** The people as a virtualised list of profile links; arrow keys move between rows. */
+export function DirectoryList(props: DirectoryListProps) {
+  const { accountId, users, selectedId, selfId, linkSearch, hasMore, loadingMore, loadMoreError, onLoadMore } = props;
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // Read once: Virtuoso only uses the first value, to open a deep-linked profile's row in view.
+  const [initialIndex] = useState(() =>
+    Math.max(
+      0,
+      users.findIndex((user) => user.id === selectedId),
+    ),
+  );
+  const shownSearch = useRef(linkSearch);
+
+  useEffect(() => {
+    // A new search starts at its first match.
+    if (shownSearch.current === linkSearch) return;
+    shownSearch.current = linkSearch;
+    virtuoso.current?.scrollToIndex({ index: 0 });
+  }, [linkSearch]);
+
+  function focusRow(index: number) {
+    virtuoso.current?.scrollIntoView({
+      index,
+      done: () =>
+        requestAnimationFrame(() => root.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`)?.focus()),
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const row = (event.target as HTMLElement).closest('[data-index]');
+    if (!row) return;
+    const index = Number(row.getAttribute('data-index'));
+    const last = users.length - 1;
+    const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    focusRow(Math.min(last, Math.max(0, next)));
+  }
+
+  return (
+    <div ref={root} className="min-h-0 flex-1" onKeyDown={onKeyDown}>
+      <Virtuoso
+        ref={virtuoso}
+        style={{ height: '100%' }}
+        data={users}
+        context={{ hasMore, loadingMore, loadMoreError, onLoadMore }}
+        initialTopMostItemIndex={{ index: initialIndex, align: initialIndex > 0 ? 'center' : 'start' }}
+        increaseViewportBy={400}
+        computeItemKey={(index, user) => user.id ?? index}
+        endReached={() => {
+          if (hasMore && !loadingMore && !loadMoreError) onLoadMore();
+        }}
+        components={{ List, Item, Footer }}
+        itemContent={(_index, user) => {
+          const selected = user.id === selectedId;
+          return (
+            <Link
+              to={`${paths.user(accountId, user.id ?? '')}${linkSearch}`}
+              aria-current={selected ? 'page' : undefined}
+              className={cn(
+                'mx-1.5 my-px flex rounded-md px-2 py-1.5 -outline-offset-2',
+                selected ? 'bg-accent-100 dark:bg-accent-900/60' : 'hover:bg-neutral-100 dark:hover:bg-neutral-800/70',
+              )}
+            >
+              <PersonRow
+                id={user.id}
+                name={displayName(user)}
+                username={user.username}
+                bot={user.bot === true}
+                inactive={user.active === false}
+                self={user.id === selfId}
+              />
+            </Link>
+          );
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import DOMPurify from 'dompurify';
+
+const ALLOWED_TAGS = ['p', 'br', 'a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'span'];
+const SAFE_URL = /^(https?:|mailto:)/i;
+
+let configured = false;
+function configure() {
+  if (configured) return;
+  configured = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
+      node.setAttribute('rel', 'noopener noreferrer nofollow');
+      node.setAttribute('target', '_blank');
+    }
+    if (node.tagName === 'SPAN' && node.getAttribute('class') !== 'mention') node.removeAttribute('class');
+  });
+}
+
+/**
+ * Message HTML from a provider, made safe to render: a small allowlist of formatting tags, links only to
+ * http(s) and mailto (opening in a new tab without access to this one), no styles, no images, no scripts.
+ */
+export function sanitizeMessageHtml(html: string): string {
+  configure();
+  return DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: ['href', 'class'],
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+  });
+}

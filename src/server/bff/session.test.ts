@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestServer } from '../testing';
+import { csrfToken, newSessionCookie, verifySessionCookie } from './session';
+
+const server = createTestServer({ seed: { messages: 300 }, config: { sessionSecret: 'a-test-secret-of-some-length' } });
+afterAll(() => server.close());
+const send = { method: 'POST', body: JSON.stringify({ recipient: 'nobody@example.com', content: 'hi' }) };
+
+describe('GET /api/session', () => {
+  it('sets a signed, HttpOnly, SameSite=Strict cookie on /api and answers the CSRF token and the mode', async () => {
+    const res = await server.app.request('/api/session');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^inbox_session=[\w-]+\.[\w-]{43};/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\/api/);
+    expect(cookie).not.toMatch(/Secure/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body).toEqual({ csrfToken: expect.any(String), mode: 'sandbox' });
+    const id = verifySessionCookie('a-test-secret-of-some-length', cookie.split(';')[0]!.split('=')[1]);
+    expect(body.csrfToken).toBe(csrfToken('a-test-secret-of-some-length', id!));
+  });
+
+  it('keeps a valid cookie and replaces a forged one', async () => {
+    const { cookie, csrfToken: token } = await server.newSession();
+    const again = await server.app.request('/api/session', { headers: { cookie } });
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect((await again.json()).csrfToken).toBe(token);
+    const forged = await server.app.request('/api/session', { headers: { cookie: `${cookie.slice(0, -2)}xx` } });
+    expect(forged.headers.get('set-cookie')).toMatch(/^inbox_session=/);
+    expect((await forged.json()).csrfToken).not.toBe(token);
+  });
+
+  it('marks the cookie Secure when the request came over https', async () => {
+    const direct = await server.app.request('https://inbox.example/api/session');
+    expect(direct.headers.get('set-cookie')).toMatch(/; Secure/);
+    const proxied = await server.app.request('/api/session', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+});
+
+describe('every other /api route needs the session', () => {
+  it('answers 401 without a cookie, with a forged cookie, and with another server’s cookie', async () => {
+    const other = newSessionCookie('another-secret-entirely');
+    const forged = `inbox_session=${'A'.repeat(32)}.${'B'.repeat(43)}`;
+    for (const cookie of [undefined, forged, `inbox_session=${other.value}`, 'inbox_session=garbage']) {
+      for (const path of ['/api/accounts', '/api/unified/messaging/conversations']) {
+        const res = await server.app.request(path, { headers: cookie ? { cookie } : {} });
+        expect(res.status, `${path} ${cookie}`).toBe(401);
+        expect(res.headers.get('x-inbox-session')).toBe('invalid');
+        expect(await res.json()).toEqual({
+          statusCode: 401,
+          message: 'Session missing or expired: reload the page',
+          timestamp: expect.any(String),
+        });
+      }
+    }
+  });
+
+  it('answers 403 to a write without the CSRF token or with a wrong one, and forwards it with the right one', async () => {
+    const session = await server.newSession();
+    const without = await server.apiJson('/unified/messaging/messages', {
+      ...send,
+      session: { ...session, csrfToken: '' },
+    });
+    expect(without.status).toBe(403);
+    expect(without.body).toMatchObject({ statusCode: 403, message: expect.stringContaining('CSRF') });
+    const other = await server.newSession();
+    const wrong = await server.apiJson('/unified/messaging/messages', {
+      ...send,
+      session: { cookie: session.cookie, csrfToken: other.csrfToken },
+    });
+    expect(wrong.status).toBe(403);
+    const right = await server.apiJson('/unified/messaging/messages', { ...send, session });
+    expect(right.status).toBe(422); // forwarded: the sandbox knows no such recipient
+    const noCookie = await server.apiJson('/unified/messaging/messages', {
+      ...send,
+      session: null,
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(noCookie.status).toBe(401);
+  });
+
+  it('needs no CSRF token for reads', async () => {
+    const session = await server.newSession();
+    const res = await server.api('/unified/messaging/users?page_size=1', { session: { ...session, csrfToken: '' } });
+    expect(res.status).toBe(200);
+  });
+});
