@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+const staticDir = process.env.STATIC_DIR ?? 'dist';
+/** The key of the second sandbox that plays StackOne for the StackOne-mode tests. */
+export const UPSTREAM_KEY = 'upstream_test_key';
 // A system Chromium where Playwright's own browsers cannot be downloaded.
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => Boolean(path) && existsSync(path!),
@@ -30,13 +33,46 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A fresh seeded database for every run.
-    command: 'node --import tsx scripts/e2e-server.ts',
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', SANDBOX_DB: 'data/e2e/sandbox.db' },
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      // The inbox on its embedded sandbox, on a fresh seeded database for every run.
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(port), HOST: '127.0.0.1', SANDBOX_DB: `data/e2e-${port}/sandbox.db`, STATIC_DIR: staticDir },
+      stdout: 'pipe',
+    },
+    {
+      // A second sandbox standing in for StackOne itself, with its own key and data…
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://127.0.0.1:${port + 1}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port + 1),
+        HOST: '127.0.0.1',
+        SANDBOX_DB: `data/e2e-${port + 1}/sandbox.db`,
+        SANDBOX_API_KEY: UPSTREAM_KEY,
+        SANDBOX_SEED_MESSAGES: '3000',
+        STATIC_DIR: staticDir,
+      },
+    },
+    {
+      // …and an inbox in StackOne mode that reaches it over HTTP, as it would reach api.stackone.com.
+      command: 'node --import tsx src/server/main.ts',
+      url: `http://127.0.0.1:${port + 2}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port + 2),
+        HOST: '127.0.0.1',
+        SANDBOX_DB: `data/e2e-${port + 2}/sandbox.db`,
+        SANDBOX_SEED_MESSAGES: '0',
+        STACKONE_API_KEY: UPSTREAM_KEY,
+        STACKONE_BASE_URL: `http://127.0.0.1:${port + 1}/sandbox`,
+        STATIC_DIR: staticDir,
+      },
+    },
+  ],
 });

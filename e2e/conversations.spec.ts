@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 
 const conversationList = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const rows = (page: Page) => conversationList(page).getByRole('listitem').getByRole('link');
-const scroller = (page: Page) => conversationList(page).locator('[data-virtuoso-scroller]');
+const scroller = (page: Page) => conversationList(page).locator('[data-list-scroller]');
 const scrollTop = (page: Page) => scroller(page).evaluate((element) => element.scrollTop);
 
 async function openInbox(page: Page) {
@@ -18,7 +18,7 @@ async function scrollToEnd(page: Page) {
   const inView = () =>
     end.evaluate((element) => {
       const box = element.getBoundingClientRect();
-      const view = element.closest('[data-virtuoso-scroller]')!.getBoundingClientRect();
+      const view = element.closest('[data-list-scroller]')!.getBoundingClientRect();
       return box.top >= view.top && box.bottom <= view.bottom + 1;
     });
   await rows(page).first().hover();

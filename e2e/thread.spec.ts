@@ -103,3 +103,30 @@ test.describe('thread', () => {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 });
+
+test.describe('new messages', () => {
+  test('arrive by polling, are followed at the bottom, and counted on the pill when reading above', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    const send = (content: string) =>
+      request.post('/sandbox/unified/messaging/messages', {
+        headers: { authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`, 'x-account-id': account!.id },
+        data: { recipient: conversation.id, content },
+      });
+
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await expect(page.locator('[data-message-id]').first()).toBeVisible();
+    await send('Polling works — first');
+    await expect(page.getByText('Polling works — first')).toBeInViewport({ timeout: 10_000 });
+
+    await page.getByRole('log', { name: 'Messages' }).evaluate((el) => el.scrollBy({ top: -2000 }));
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    await send('Polling works — second');
+    const pill = page.getByRole('button', { name: '1 new message' });
+    await expect(pill).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('Polling works — second')).not.toBeInViewport();
+    await pill.click();
+    await expect(page.getByText('Polling works — second')).toBeInViewport();
+  });
+});

@@ -130,6 +130,28 @@ describe('ConversationList', () => {
     expect(all.filter((row) => row.tabIndex === 0)).toEqual([all[0]]);
   });
 
+  it('scrolls a row that is out of view into view before focusing it, and keeps one row tabbable', async () => {
+    const user = userEvent.setup();
+    // Ten rows in view: the end of the list is not rendered at first.
+    await renderList({ viewportHeight: 560 });
+    const rendered = await rows();
+    expect(rendered.length).toBeLessThan(conversations.length);
+    const first = rendered[0]!;
+    expect(screen.getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', '1');
+    expect(screen.getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', String(conversations.length));
+
+    first.focus();
+    await user.keyboard('{End}');
+    await expect.poll(() => document.activeElement?.getAttribute('data-row-index')).toBe(String(conversations.length - 1));
+    const last = document.activeElement!;
+    expect(last.closest('[role="listitem"]')).toHaveAttribute('aria-posinset', String(conversations.length));
+    expect((await rows()).filter((row) => row.tabIndex === 0)).toEqual([last]);
+
+    await user.keyboard('{Home}');
+    await expect.poll(() => document.activeElement?.getAttribute('data-row-index')).toBe('0');
+    expect((await rows()).filter((row) => row.tabIndex === 0)).toEqual([document.activeElement]);
+  });
+
   it('comes back with the same filter after a visit to another page', async () => {
     const user = userEvent.setup();
     const { account, router } = await renderList();

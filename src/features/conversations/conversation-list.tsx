@@ -88,8 +88,10 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
     rememberList(accountId, { chip: next });
   }
   function focusFirstRow() {
-    // The first row on screen: the virtual list renders rows in order.
-    navRef.current?.querySelector<HTMLElement>('[data-row-index]')?.focus();
+    // The first row on screen: the virtual list renders rows in order, starting a few rows above the screen.
+    const rendered = [...(navRef.current?.querySelectorAll<HTMLElement>('[data-row-index]') ?? [])];
+    const screenTop = rendered[0]?.closest('[role="list"]')?.parentElement?.getBoundingClientRect().top ?? 0;
+    (rendered.find((row) => row.getBoundingClientRect().top >= screenTop - 1) ?? rendered[0])?.focus();
   }
 
   let body;

@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { Outlet, RouterProvider, createMemoryRouter, useParams } from 'react-router';
-import { VirtuosoMockContext } from 'react-virtuoso';
 import { expect } from 'vitest';
 import { accountQueries } from '../../api/accounts';
 import { userQueries } from '../../api/users';
@@ -13,6 +12,47 @@ import type { installInProcessServer } from '../../test/in-process-fetch';
 import { ConversationList } from './conversation-list';
 
 // Test helpers for the conversation list's component tests (jsdom, in-process server).
+
+/** The height the footer takes below the rows in the emulated layout. */
+const FOOTER_HEIGHT = 56;
+let viewportHeight = 10_000;
+let layoutEmulated = false;
+
+/**
+ * jsdom lays nothing out and cannot scroll elements. Give the list's scroll element (the parent of
+ * its `list`) a viewport of `viewportHeight` px over the height of its rows and footer, and let
+ * elements scroll the way browsers do: `scrollTo` moves `scrollTop` within bounds, and `scroll`
+ * fires on the next frame.
+ */
+function emulateListLayout(height: number) {
+  viewportHeight = height;
+  if (layoutEmulated) return;
+  layoutEmulated = true;
+  const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!.get!;
+  const scrollHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight')!.get!;
+  const listIn = (element: Element) => element.querySelector<HTMLElement>(':scope > [role="list"]');
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return listIn(this) ? viewportHeight : clientHeight.call(this);
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const list = listIn(this);
+      return list ? Math.max(viewportHeight, parseFloat(list.style.height) + FOOTER_HEIGHT) : scrollHeight.call(this);
+    },
+  });
+  Element.prototype.scrollTo ??= function scrollTo(this: Element, options?: ScrollToOptions | number, y?: number) {
+    const top = typeof options === 'number' ? y : options?.top;
+    if (top === undefined) return;
+    const next = Math.max(0, Math.min(top, this.scrollHeight - this.clientHeight));
+    if (next === this.scrollTop) return;
+    this.scrollTop = next;
+    requestAnimationFrame(() => this.dispatchEvent(new Event('scroll')));
+  } as Element['scrollTo'];
+}
 
 function Layout() {
   return (
@@ -35,6 +75,7 @@ export async function renderList(
   const selfId = selfUserId(users, account.origin_username);
   const accountId = options.accountId ?? account.id;
   const queryClient = newClient();
+  emulateListLayout(options.viewportHeight ?? 10_000);
   const router = createMemoryRouter(
     [
       {
@@ -52,9 +93,7 @@ export async function renderList(
   render(
     <QueryClientProvider client={queryClient}>
       <AccountContext.Provider value={{ accountId, account, selfId }}>
-        <VirtuosoMockContext.Provider value={{ viewportHeight: options.viewportHeight ?? 10_000, itemHeight: 56 }}>
-          <RouterProvider router={router} />
-        </VirtuosoMockContext.Provider>
+        <RouterProvider router={router} />
       </AccountContext.Provider>
     </QueryClientProvider>,
   );

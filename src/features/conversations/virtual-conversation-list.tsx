@@ -1,39 +1,13 @@
-import {
-  type ComponentProps,
-  type KeyboardEvent,
-  forwardRef,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { type Components, type ListRange, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConversationRowLink, ROW_HEIGHT } from './conversation-row';
 import type { ConversationRow } from './conversation-rows';
 import { type FooterState, ListFooter } from './list-footer';
 import { useScrollMemory } from './use-scroll-memory';
 
-interface ListContext {
-  footer: FooterState;
-  total: number;
-}
-
-const components: Components<ConversationRow, ListContext> = {
-  List: forwardRef<HTMLDivElement, ComponentProps<'div'>>(function List({ style, children }, ref) {
-    return (
-      <div ref={ref} style={style} role="list" className="pt-1">
-        {children}
-      </div>
-    );
-  }),
-  Item: ({ item: _item, context, children, ...props }) => (
-    <div {...props} role="listitem" aria-setsize={context.total} aria-posinset={props['data-index'] + 1}>
-      {children}
-    </div>
-  ),
-  Footer: ({ context }) => <ListFooter state={context.footer} />,
-};
+/** Rows rendered beyond each edge of the viewport, so a short scroll or an arrow key finds them ready. */
+const OVERSCAN = 6;
+const rowHeight = () => ROW_HEIGHT;
 
 interface Props {
   accountId: string;
@@ -47,37 +21,44 @@ interface Props {
 
 /** The rows, virtualised, with roving focus (arrows, Home, End) and infinite loading at the end. */
 export function VirtualConversationList({ accountId, rows, selectedId, now, footer, resetKey }: Props) {
-  const virtuoso = useRef<VirtuosoHandle>(null);
-  const wrapper = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(selectedId);
-  const [range, setRange] = useState<ListRange>({ startIndex: 0, endIndex: 0 });
   const pendingFocus = useRef<number | null>(null);
-  const { initialScrollTop, attachScroller } = useScrollMemory(accountId, virtuoso);
+  const initialScrollTop = useScrollMemory(accountId, scroller);
+
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: rowHeight,
+    getItemKey,
+    overscan: OVERSCAN,
+    initialOffset: initialScrollTop,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstRendered = items[0]?.index ?? 0;
+  const lastRendered = items.at(-1)?.index ?? -1;
 
   const indexById = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows]);
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
+  // One row is reachable by Tab: the active one while it is rendered, else the first one in view.
   const tabbableIndex =
-    activeIndex >= range.startIndex && activeIndex <= range.endIndex
+    activeIndex >= firstRendered && activeIndex <= lastRendered
       ? activeIndex
-      : Math.min(range.startIndex, rows.length - 1);
-
-  const onScroller = useCallback(
-    (element: HTMLElement | Window | null) => attachScroller(element instanceof HTMLElement ? element : null),
-    [attachScroller],
-  );
+      : Math.min(virtualizer.range?.startIndex ?? firstRendered, rows.length - 1);
 
   const rowElement = (index: number) =>
-    wrapper.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`) ?? null;
+    scroller.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`) ?? null;
 
   const focusPending = useCallback(() => {
     if (pendingFocus.current === null) return;
-    const element = wrapper.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus.current}"]`);
+    const element = scroller.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus.current}"]`);
     if (element) {
       pendingFocus.current = null;
       element.focus({ preventScroll: true });
     }
   }, []);
-  // A row that was asked for focus while off screen gets it once the list renders it.
+  // A row that was asked for focus while off screen gets it once the list has scrolled to it and renders it.
   useEffect(focusPending);
 
   function moveFocus(index: number) {
@@ -90,7 +71,7 @@ export function VirtualConversationList({ accountId, rows, selectedId, now, foot
       return;
     }
     pendingFocus.current = index;
-    virtuoso.current?.scrollIntoView({ index, done: () => requestAnimationFrame(focusPending) });
+    virtualizer.scrollToIndex(index);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -104,14 +85,15 @@ export function VirtualConversationList({ accountId, rows, selectedId, now, foot
   }
 
   // Follow the open conversation (Alt+↑/↓, the quick switcher, a link): make it the active row and show it, once.
+  // Not while the list is hidden (narrow screens): it then comes back where the reader left it.
   const selectedIndex = selectedId === null ? -1 : (indexById.get(selectedId) ?? -1);
   const shownSelection = useRef<string | null>(null);
   useEffect(() => {
     if (selectedId === null || selectedIndex < 0 || shownSelection.current === selectedId) return;
     shownSelection.current = selectedId;
     setActiveId(selectedId);
-    virtuoso.current?.scrollIntoView({ index: selectedIndex });
-  }, [selectedId, selectedIndex]);
+    if (scroller.current?.clientHeight) virtualizer.scrollToIndex(selectedIndex);
+  }, [selectedId, selectedIndex, virtualizer]);
 
   const firstReset = useRef(true);
   useEffect(() => {
@@ -119,70 +101,77 @@ export function VirtualConversationList({ accountId, rows, selectedId, now, foot
       firstReset.current = false;
       return;
     }
-    virtuoso.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
+    virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
+
+  // Infinite loading: the next page is asked for once the last row is rendered (in view or nearly).
+  const { hasNextPage, isFetchingNextPage, nextPageError, onLoadMore } = footer;
+  const endRendered = rows.length > 0 && lastRendered === rows.length - 1;
+  useEffect(() => {
+    if (endRendered && hasNextPage && !isFetchingNextPage && !nextPageError) onLoadMore();
+  }, [endRendered, hasNextPage, isFetchingNextPage, nextPageError, onLoadMore]);
 
   // After "Load more", focus goes on to the first new row, so a keyboard user carries on from there.
   const focusAfterLoad = useRef<number | null>(null);
-  const { hasNextPage, isFetchingNextPage, nextPageError, onLoadMore } = footer;
   useEffect(() => {
     const first = focusAfterLoad.current;
     if (first === null || rows.length <= first) return;
     focusAfterLoad.current = null;
-    if (wrapper.current?.contains(document.activeElement) && !document.activeElement?.hasAttribute('data-row-index'))
-      moveFocus(first);
+    // Still on the footer's button, or lost with it when the last page came (the button then goes).
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body;
+    if (lost || (scroller.current?.contains(focused) && !focused.hasAttribute('data-row-index'))) moveFocus(first);
   });
-  const context = useMemo(
+  const footerState = useMemo(
     () => ({
-      footer: {
-        ...footer,
-        onLoadMore: () => {
-          focusAfterLoad.current = rows.length;
-          onLoadMore();
-        },
+      ...footer,
+      onLoadMore: () => {
+        focusAfterLoad.current = rows.length;
+        onLoadMore();
       },
-      total: rows.length,
     }),
     [footer, onLoadMore, rows.length],
   );
 
   return (
     <div
-      ref={wrapper}
-      className="min-h-0 flex-1"
+      ref={scroller}
+      // e2e/conversations.spec.ts finds the list's scroll element by this attribute.
+      data-list-scroller="true"
+      tabIndex={-1}
+      className="min-h-0 flex-1 overflow-y-auto overscroll-contain"
       onKeyDown={onKeyDown}
       onFocus={(event) => {
         const index = Number(event.target.dataset.rowIndex);
         if (Number.isInteger(index) && rows[index]) setActiveId(rows[index].id);
       }}
     >
-      <Virtuoso
-        ref={virtuoso}
-        scrollerRef={onScroller}
-        tabIndex={-1}
-        className="h-full overscroll-contain"
-        data={rows}
-        context={context}
-        components={components}
-        fixedItemHeight={ROW_HEIGHT}
-        increaseViewportBy={{ top: ROW_HEIGHT * 4, bottom: ROW_HEIGHT * 8 }}
-        initialScrollTop={initialScrollTop}
-        computeItemKey={(_, row) => row.id}
-        rangeChanged={setRange}
-        endReached={() => {
-          if (hasNextPage && !isFetchingNextPage && !nextPageError) onLoadMore();
-        }}
-        itemContent={(index, row) => (
-          <ConversationRowLink
-            accountId={accountId}
-            row={row}
-            index={index}
-            selected={row.id === selectedId}
-            tabbable={index === tabbableIndex}
-            now={now}
-          />
-        )}
-      />
+      <div role="list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+              className="absolute top-0 left-0 w-full"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+            >
+              <ConversationRowLink
+                accountId={accountId}
+                row={row}
+                index={item.index}
+                selected={row.id === selectedId}
+                tabbable={item.index === tabbableIndex}
+                now={now}
+              />
+            </div>
+          );
+        })}
+      </div>
+      <ListFooter state={footerState} />
     </div>
   );
 }

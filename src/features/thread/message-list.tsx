@@ -1,13 +1,28 @@
-import { forwardRef, useCallback, useImperativeHandle, useRef, useState } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { type Components, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { ArrowDownIcon } from '../../components/ui/icons';
 import { paths } from '../../lib/paths';
 import { MessageItem } from './message-item';
-import type { Thread } from './thread-items';
+import type { Thread, ThreadItem } from './thread-items';
 
 // Virtuoso keeps the reader's place when older messages are prepended if the first item's index drops by
 // exactly as many items; indexes are counted down from here.
 const START_INDEX = 1_000_000_000;
+
+interface ListContext {
+  hasOlder: boolean;
+  loadingOlder: boolean;
+}
+
+// Defined once: components made during render would remount (and be measured again) on every render.
+const listComponents: Components<ThreadItem, ListContext> = {
+  Header: ({ context }) => (
+    <div className="h-10 px-6 pt-4 text-center text-[13px] text-neutral-500 dark:text-neutral-400">
+      {context.hasOlder ? (context.loadingOlder ? 'Loading older messages…' : '') : 'This is the start of the conversation.'}
+    </div>
+  ),
+  Footer: () => <div className="h-3" />,
+};
 
 export interface MessageListHandle {
   scrollToMessage: (id: string) => boolean;
@@ -55,10 +70,47 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'auto' });
       return true;
     },
-    scrollToLatest() {
-      virtuoso.current?.scrollToIndex({ index: items.length - 1, align: 'end', behavior: 'auto' });
-    },
+    scrollToLatest: stickToBottom,
   }));
+
+  // Follow new messages when the reader was at the bottom before they came. The list scrolls itself, from a
+  // snapshot taken before the new rows render: Virtuoso's followOutput and at-bottom state both misjudge here.
+  const scroller = useRef<HTMLElement | null>(null);
+  const nearBottom = useRef(true);
+  const lastId = items.at(-1)?.id;
+  const renderedLastId = useRef(lastId);
+  const follow = useRef(false);
+  if (lastId !== renderedLastId.current) {
+    follow.current = nearBottom.current;
+    renderedLastId.current = lastId;
+  }
+  const stickToBottom = useCallback(() => {
+    let frames = 0;
+    const stick = () => {
+      const element = scroller.current;
+      if (!element) return;
+      element.scrollTop = element.scrollHeight;
+      // Rows are measured over the next frames; keep to the bottom until they are.
+      if (++frames < 6) requestAnimationFrame(stick);
+    };
+    stick();
+  }, []);
+  useLayoutEffect(() => {
+    if (!follow.current) return;
+    follow.current = false;
+    stickToBottom();
+  }, [lastId, stickToBottom]);
+  const onScrollerRef = useCallback((element: HTMLElement | Window | null) => {
+    const node = element instanceof HTMLElement ? element : null;
+    scroller.current = node;
+    node?.addEventListener(
+      'scroll',
+      () => {
+        nearBottom.current = node.scrollHeight - node.scrollTop - node.clientHeight < 120;
+      },
+      { passive: true },
+    );
+  }, []);
 
   const onAtBottomChange = useRef(props.onAtBottomChange);
   onAtBottomChange.current = props.onAtBottomChange;
@@ -76,23 +128,17 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         aria-label="Messages"
         data={items}
         firstItemIndex={firstItemIndex}
+        scrollerRef={onScrollerRef}
         initialTopMostItemIndex={initialIndex}
         computeItemKey={(_, item) => item.id}
         startReached={() => {
           if (hasOlder && !loadingOlder) onLoadOlder();
         }}
-        followOutput={(bottom) => (bottom ? 'auto' : false)}
         atBottomStateChange={onBottom}
         atBottomThreshold={120}
         increaseViewportBy={{ top: 800, bottom: 400 }}
-        components={{
-          Header: () => (
-            <div className="px-6 pt-4 pb-2 text-center text-[13px] text-neutral-500 dark:text-neutral-400">
-              {hasOlder ? (loadingOlder ? 'Loading older messages…' : ' ') : 'This is the start of the conversation.'}
-            </div>
-          ),
-          Footer: () => <div className="h-3" />,
-        }}
+        context={{ hasOlder, loadingOlder }}
+        components={listComponents}
         itemContent={(_, item) => (
           <MessageItem
             item={item}
@@ -108,7 +154,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       {!atBottom ? (
         <button
           type="button"
-          onClick={() => virtuoso.current?.scrollToIndex({ index: items.length - 1, align: 'end' })}
+          onClick={stickToBottom}
           className="absolute bottom-4 left-1/2 flex -translate-x-1/2 items-center gap-1.5 rounded-full bg-accent-600 px-3 py-1.5 text-[13px] font-medium text-white shadow-lg hover:bg-accent-700"
         >
           <ArrowDownIcon size={14} />

@@ -3,6 +3,7 @@ import { createBlobStore } from '../store/blobs';
 import { demoMessageText, demoWorkspaces, type DemoConversation, type DemoUser } from './demo-content';
 import { createRng, type Rng } from './rng';
 import { largeSampleFile, sampleFiles } from './sample-files';
+import { centreOnOwner } from './owner-view';
 import { remoteIdAt } from './remote-ids';
 
 export interface SeedOptions {
@@ -140,7 +141,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedReport {
         users += 1;
       }
       const byId = new Map(workspace.users.map((u) => [u.id, u]));
-      for (const conversation of workspace.conversations) {
+      for (const conversation of centreOnOwner(workspace, owner.id)) {
         const created = new Date(now - (HISTORY_DAYS + rng.int(1, 200)) * DAY).toISOString();
         const info = insertConversation.run({
           account_id: account.id,
