@@ -158,6 +158,6 @@ const fmt = (values: number[]) => `median ${median(values).toFixed(0)} ms, max $
 console.log('\nUI in Chromium (1280×800):');
 console.log(`click → first messages painted, cold:   ${fmt(ui.coldOpenMs)}`);
 console.log(`click → first messages painted, cached: ${fmt(ui.cachedSwitchMs)}`);
-console.log(`scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms (longest ${ui.longestTaskMs.toFixed(0)} ms), at most ${ui.maxMountedRows} rows mounted`);
+console.log(`scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms${ui.longTasksOver50 ? ` (longest ${ui.longestTaskMs.toFixed(0)} ms)` : ''}, at most ${ui.maxMountedRows} rows mounted`);
 console.log(`initial JS: ${ui.initialJsGzipKb.toFixed(1)} KB gzip`);
 server.kill('SIGTERM');

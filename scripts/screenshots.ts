@@ -47,6 +47,7 @@ try {
     { name: 'users', path: `/a/${account}/users/${users.data[3]!.id}` },
     { name: 'quick-switcher', path: `/a/${account}/c/${general.id}`, then: async (page) => {
       await page.keyboard.press('Control+k');
+      await page.getByRole('combobox', { name: /Search conversations and people/ }).waitFor();
       await page.keyboard.type('de');
     } },
     { name: 'narrow', path: `/a/${account}`, width: 390 },

@@ -31,6 +31,8 @@ export function installInProcessServer(options: Parameters<typeof createTestServ
 
   return {
     ...server,
+    /** The browser's cookies; clearing it makes the server forget the session. */
+    jar,
     restore() {
       globalThis.fetch = original;
       server.close();

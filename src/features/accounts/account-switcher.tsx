@@ -16,7 +16,7 @@ export function AccountSwitcher({ accounts, accountId }: { accounts: LinkedAccou
   const current = accounts.find((account) => account.id === accountId);
   return (
     <label
-      className="relative flex min-w-0 items-center gap-2 rounded-lg p-1 focus-within:outline-2 focus-within:outline-accent-500 hover:bg-neutral-200/70 md:flex-col md:gap-1 dark:hover:bg-neutral-800"
+      className="relative flex min-w-0 items-center gap-2 rounded-lg p-1 focus-within:outline-2 focus-within:outline-accent-500 hover:bg-neutral-200/70 md:w-full md:flex-col md:gap-1 dark:hover:bg-neutral-800"
       title={current ? `${accountLabel(current)} — switch account` : 'Switch account'}
     >
       <span
@@ -26,7 +26,7 @@ export function AccountSwitcher({ accounts, accountId }: { accounts: LinkedAccou
       >
         {initials(current?.origin_owner_name)}
       </span>
-      <span aria-hidden="true" className="min-w-0 text-[12px] leading-tight md:w-full md:text-center md:text-[10px]">
+      <span aria-hidden="true" className="hidden w-full min-w-0 overflow-hidden text-center text-[10px] leading-tight md:block">
         <span className="block truncate font-semibold">{current?.origin_owner_name ?? 'Account'}</span>
         <span className="block truncate text-neutral-500 dark:text-neutral-400">{current?.provider_name ?? current?.provider}</span>
       </span>

@@ -120,7 +120,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   }, []);
 
   return (
-    <div className="relative min-h-0 flex-1" data-testid="thread" data-loaded={items.length}>
+    <div className="relative min-h-0 flex-1" data-testid="thread" data-conversation-id={conversationId} data-loaded={items.length}>
       <Virtuoso
         ref={virtuoso}
         className="h-full"
