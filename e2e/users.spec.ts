@@ -68,6 +68,8 @@ test('browse people from the rail, scroll the directory and open a profile', asy
 test('the arrow keys move through the directory', async ({ page }) => {
   const { accountId, people } = await openInbox(page);
   await page.goto(`/a/${accountId}/users`);
+  // The rows must be there before the arrow key can move into them.
+  await expect(row(page, people[0]!.name)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search people' }).press('ArrowDown');
   await expect(row(page, people[0]!.name)).toBeFocused();
   await page.keyboard.press('ArrowDown');

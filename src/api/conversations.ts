@@ -1,6 +1,7 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { paginated, result } from '../contract/envelopes';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { CreateResultSchema, paginated, result } from '../contract/envelopes';
 import { ConversationSchema } from '../contract/models';
+import type { CreateConversationBody } from '../contract/requests';
 import { request } from './client';
 
 const ConversationPage = paginated(ConversationSchema);
@@ -34,3 +35,29 @@ export const conversationQueries = {
       staleTime: 60_000,
     }),
 };
+
+export interface CreateConversationVariables {
+  body: CreateConversationBody;
+  /** Made once per attempt by the caller and sent again unchanged when that same attempt is retried. */
+  idempotencyKey: string;
+}
+
+/**
+ * create_conversation. The answer holds only the new id; on success every conversation query of
+ * the account is refreshed so the list and details show it. The call site closes and navigates.
+ */
+export function useCreateConversation(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...conversationQueries.all(accountId), 'create'],
+    mutationFn: ({ body, idempotencyKey }: CreateConversationVariables) =>
+      request('/unified/messaging/conversations', CreateResultSchema, {
+        accountId,
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    // Not awaited: the dialog closes at once, and the list and details refresh behind it.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: conversationQueries.all(accountId) }),
+  });
+}

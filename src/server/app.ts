@@ -33,7 +33,13 @@ export function createApp({ config, store }: AppOptions) {
 
   app.route(
     '/sandbox',
-    createSandbox({ store, apiKey: config.sandboxApiKey, rateLimitPerMinute: config.sandboxRateLimit }),
+    createSandbox({
+      store,
+      apiKey: config.sandboxApiKey,
+      rateLimitPerMinute: config.sandboxRateLimit,
+      faults: config.sandboxFaults,
+      admin: config.sandboxAdmin,
+    }),
   );
 
   app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));

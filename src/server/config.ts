@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { parseFaults } from './sandbox/faults/parse-env';
+import type { FaultRule } from './sandbox/faults/rules';
 
 /** Everything the server reads from the environment, with the documented defaults. */
 export interface ServerConfig {
@@ -9,6 +11,10 @@ export interface ServerConfig {
   sandboxApiKey: string;
   /** Requests a minute per key before the sandbox answers 429; 0 = no limit. */
   sandboxRateLimit: number;
+  /** Faults the sandbox injects from the start (SANDBOX_FAULTS); empty = none. */
+  sandboxFaults: FaultRule[];
+  /** Whether the loopback-only /sandbox/_faults admin route exists. */
+  sandboxAdmin: boolean;
   /** Messages seeded into an empty database on start. */
   seedMessages: number;
   /** Folder of the built single-page app. */
@@ -70,6 +76,13 @@ function sessionSecret(env: NodeJS.ProcessEnv): string {
   return secret;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = env[name]?.trim().toLowerCase();
+  if (text === undefined || text === '') return fallback;
+  if (text === 'on' || text === 'off') return text === 'on';
+  throw new Error(`${name} must be on or off, got "${env[name]}"`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     host: env.HOST || '127.0.0.1',
@@ -77,6 +90,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxDb: env.SANDBOX_DB || 'data/sandbox.db',
     sandboxApiKey: env.SANDBOX_API_KEY || DEFAULT_SANDBOX_API_KEY,
     sandboxRateLimit: integer(env, 'SANDBOX_RATE_LIMIT', 0, 0, 1_000_000),
+    sandboxFaults: parseFaults(env.SANDBOX_FAULTS),
+    sandboxAdmin: onOff(env, 'SANDBOX_ADMIN', true),
     seedMessages: integer(env, 'SANDBOX_SEED_MESSAGES', 24_000, 0, 10_000_000),
     staticDir: env.STATIC_DIR || 'dist',
     stackoneApiKey: env.STACKONE_API_KEY?.trim() || null,

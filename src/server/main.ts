@@ -2,13 +2,20 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app';
-import { readConfig } from './config';
+import { readConfig, type ServerConfig } from './config';
+import { formatRule } from './sandbox/faults/parse-env';
 import { progressBar } from './sandbox/seed/progress';
 import { seedFile } from './sandbox/seed/seed-file';
 import { isEmpty, openDb } from './sandbox/store/db';
 import { createStore } from './sandbox/store/store';
 
-const config = readConfig();
+let config: ServerConfig;
+try {
+  config = readConfig();
+} catch (error) {
+  console.error(`Cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 function needsSeed(path: string): boolean {
   if (!existsSync(path)) return true;
@@ -39,6 +46,9 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   const upstream = config.stackoneApiKey === null ? 'the sandbox, in-process' : `StackOne at ${config.stackoneBaseUrl}`;
   console.log(`API:     ${url}/api  (upstream: ${upstream})`);
   console.log(`Health:  ${url}/healthz`);
+  if (config.sandboxFaults.length > 0) {
+    console.log(`Faults:  ${config.sandboxFaults.map(formatRule).join(',')}  (SANDBOX_FAULTS)`);
+  }
 });
 
 let stopping = false;

@@ -102,6 +102,19 @@ describe('the inbox server process', () => {
     }
   });
 
+  it('refuses to start on a bad setting, naming it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, SANDBOX_DB: dbPath, SANDBOX_FAULTS: 'send_message:500,list_users:teapot' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    // 'close' rather than 'exit': it waits for stderr to be read to its end.
+    const closed = await new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+    expect(closed).toEqual({ code: 1, signal: null });
+    expect(output).toContain('Cannot start: SANDBOX_FAULTS: "list_users:teapot": kind must be one of');
+  });
+
   it('stops cleanly on SIGINT', async () => {
     const server = await start();
     const stopped = exited(server.child);

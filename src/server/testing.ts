@@ -1,5 +1,7 @@
 import { createApp } from './app';
 import { readConfig, type ServerConfig } from './config';
+import type { FaultState } from './sandbox/faults/fault-switch';
+import type { FaultRule } from './sandbox/faults/rules';
 import { seedDatabase, type SeedOptions } from './sandbox/seed/seed';
 import { openDb } from './sandbox/store/db';
 import { createStore } from './sandbox/store/store';
@@ -69,5 +71,26 @@ export function createTestServer(options: { seed?: SeedOptions; config?: Partial
     return { status: response.status, body: (await response.json()) as T, headers: response.headers };
   }
 
-  return { app, db, store, accounts, auth, sandbox, json, newSession, api, apiJson, close: () => db.close() };
+  /** Replaces the sandbox's fault rules through its admin route; `[]` turns every fault off. */
+  async function setFaults(rules: FaultRule[], seed?: number): Promise<FaultState> {
+    const body = JSON.stringify(seed === undefined ? rules : { rules, seed });
+    const response = await app.request('/sandbox/_faults', { method: 'PUT', body });
+    if (!response.ok) throw new Error(`setFaults: ${response.status} ${await response.text()}`);
+    return (await response.json()) as FaultState;
+  }
+
+  return {
+    app,
+    db,
+    store,
+    accounts,
+    auth,
+    sandbox,
+    json,
+    newSession,
+    api,
+    apiJson,
+    setFaults,
+    close: () => db.close(),
+  };
 }

@@ -3,17 +3,23 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useMatch, useNavigate } from 'react-router';
 import { conversationQueries } from '../../api/conversations';
 import { useAccount } from '../../lib/account-context';
+import { type ComposeTarget, type DialogName, onOpenDialog, openDialog } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
-import { onOpenDialog, openQuickSwitcher, openShortcutsHelp } from './shortcut-events';
+
+// The dialogs load on first use: the first screen does not need them.
+const QuickSwitcher = lazy(() => import('../../features/quick-switcher/quick-switcher').then((m) => ({ default: m.QuickSwitcher })));
+const ShortcutsHelp = lazy(() => import('../../features/shortcuts/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })));
+const ComposeDialog = lazy(() => import('../../features/compose/compose-dialog').then((m) => ({ default: m.ComposeDialog })));
+const NewConversationDialog = lazy(() =>
+  import('../../features/new-conversation/new-conversation-dialog').then((m) => ({ default: m.NewConversationDialog })),
+);
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-// The dialogs load on first use: the first screen does not need them.
-const QuickSwitcher = lazy(() => import('../../features/quick-switcher/quick-switcher').then((m) => ({ default: m.QuickSwitcher })));
-const ShortcutsHelp = lazy(() => import('../../features/shortcuts/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })));
+const keys: Record<string, DialogName> = { '?': 'shortcuts', c: 'compose', n: 'new-conversation' };
 
 /** The keyboard map of the app (see the shortcuts help) and the dialogs it opens. */
 export function GlobalShortcuts() {
@@ -21,17 +27,27 @@ export function GlobalShortcuts() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const current = useMatch('/a/:accountId/c/:conversationId/*')?.params.conversationId;
-  const [switcher, setSwitcher] = useState(false);
-  const [help, setHelp] = useState(false);
+  const [open, setOpen] = useState<DialogName | null>(null);
+  const [used, setUsed] = useState<Set<DialogName>>(new Set());
+  const [composeTo, setComposeTo] = useState<ComposeTarget | null>(null);
 
-  useEffect(() => onOpenDialog('quick-switcher', () => setSwitcher(true)), []);
-  useEffect(() => onOpenDialog('shortcuts', () => setHelp(true)), []);
+  useEffect(() => {
+    const names: DialogName[] = ['shortcuts', 'quick-switcher', 'compose', 'new-conversation'];
+    const stops = names.map((name) =>
+      onOpenDialog(name, (detail) => {
+        if (name === 'compose') setComposeTo(detail ?? null);
+        setUsed((u) => new Set(u).add(name));
+        setOpen(name);
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, []);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        openQuickSwitcher();
+        openDialog('quick-switcher');
         return;
       }
       if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
@@ -44,10 +60,11 @@ export function GlobalShortcuts() {
         navigate(paths.conversation(accountId, ids[next]!));
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === '?') {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      const dialog = keys[event.key];
+      if (dialog) {
         event.preventDefault();
-        openShortcutsHelp();
+        openDialog(dialog);
       } else if (event.key === '/') {
         const filter = document.getElementById('conversation-filter');
         if (filter) {
@@ -60,15 +77,15 @@ export function GlobalShortcuts() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [accountId, current, navigate, queryClient]);
 
-  const [used, setUsed] = useState({ switcher: false, help: false });
-  useEffect(() => {
-    if (switcher || help) setUsed((u) => ({ switcher: u.switcher || switcher, help: u.help || help }));
-  }, [switcher, help]);
-
+  const change = (name: DialogName) => (next: boolean) => setOpen(next ? name : null);
   return (
     <Suspense fallback={null}>
-      {used.switcher || switcher ? <QuickSwitcher open={switcher} onOpenChange={setSwitcher} /> : null}
-      {used.help || help ? <ShortcutsHelp open={help} onOpenChange={setHelp} /> : null}
+      {used.has('quick-switcher') ? <QuickSwitcher open={open === 'quick-switcher'} onOpenChange={change('quick-switcher')} /> : null}
+      {used.has('shortcuts') ? <ShortcutsHelp open={open === 'shortcuts'} onOpenChange={change('shortcuts')} /> : null}
+      {used.has('compose') ? (
+        <ComposeDialog key={composeTo?.id ?? 'anyone'} open={open === 'compose'} onOpenChange={change('compose')} initialRecipient={composeTo} />
+      ) : null}
+      {used.has('new-conversation') ? <NewConversationDialog open={open === 'new-conversation'} onOpenChange={change('new-conversation')} /> : null}
     </Suspense>
   );
 }

@@ -1,11 +1,11 @@
 import { Link, useMatch } from 'react-router';
 import type { LinkedAccount } from '../../contract/accounts';
-import { ChatIcon, KeyboardIcon, MonitorIcon, MoonIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
+import { ChatIcon, ComposeIcon, KeyboardIcon, MonitorIcon, MoonIcon, PlusIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
 import { AccountSwitcher } from '../../features/accounts/account-switcher';
 import { cn } from '../../lib/cn';
 import { paths } from '../../lib/paths';
 import { type ThemeChoice, setTheme, useTheme } from '../theme';
-import { openShortcutsHelp } from './shortcut-events';
+import { openDialog } from '../../lib/app-events';
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 const themeIcons = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
@@ -39,6 +39,14 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
           <span>Users</span>
         </Link>
       </div>
+      <div className="flex gap-1 md:mt-3 md:flex-col">
+        <button type="button" onClick={() => openDialog('compose')} aria-label="Compose" title="Compose (c)" className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800">
+          <ComposeIcon size={18} />
+        </button>
+        <button type="button" onClick={() => openDialog('new-conversation')} aria-label="New conversation" title="New conversation (n)" className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800">
+          <PlusIcon size={18} />
+        </button>
+      </div>
       <div className="flex gap-1 md:mt-auto md:flex-col">
         <button
           type="button"
@@ -51,7 +59,7 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
         </button>
         <button
           type="button"
-          onClick={openShortcutsHelp}
+          onClick={() => openDialog('shortcuts')}
           aria-label="Keyboard shortcuts"
           title="Keyboard shortcuts (?)"
           className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800"

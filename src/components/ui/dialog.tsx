@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
 import { cn } from '../../lib/cn';
+import { useReturnFocus } from './use-return-focus';
 
 export interface DialogProps {
   open: boolean;
@@ -11,6 +12,11 @@ export interface DialogProps {
   hideDescription?: boolean;
   children: ReactNode;
   className?: string;
+}
+
+function ReturnFocus() {
+  useReturnFocus();
+  return null;
 }
 
 /** A modal dialog with a title, a description, a focus trap, Escape, and focus back to the opener. */
@@ -28,7 +34,9 @@ export function Dialog({ open, onOpenChange, title, description, hideDescription
           <div className="flex items-start justify-between gap-2 px-4 pt-4">
             <div>
               <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
-              <RadixDialog.Description className={cn('text-[13px] text-neutral-600 dark:text-neutral-400', hideDescription && 'sr-only')}>
+              <RadixDialog.Description
+                className={cn('text-[13px] text-neutral-600 dark:text-neutral-400', hideDescription && 'sr-only')}
+              >
                 {description}
               </RadixDialog.Description>
             </div>
@@ -36,11 +44,19 @@ export function Dialog({ open, onOpenChange, title, description, hideDescription
               aria-label="Close"
               className="rounded-md p-1 text-neutral-500 hover:bg-neutral-100 hover:text-neutral-800 dark:hover:bg-neutral-800 dark:hover:text-neutral-100"
             >
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 20 20"
+                className="h-4 w-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
                 <path d="M5 5l10 10M15 5L5 15" />
               </svg>
             </RadixDialog.Close>
           </div>
+          <ReturnFocus />
           {children}
         </RadixDialog.Content>
       </RadixDialog.Portal>

@@ -46,7 +46,7 @@ describe('ConversationList when a refresh fails', () => {
 });
 
 describe('ConversationList over more than one page', () => {
-  // 41 seeded conversations and 30 new channels without messages: two pages of 50.
+  // 41 seeded conversations and 30 new channels (new ones sort with the newest): two pages of 50.
   const EXTRA = 30;
   let server: ReturnType<typeof installInProcessServer>;
   beforeAll(async () => {
@@ -68,13 +68,19 @@ describe('ConversationList over more than one page', () => {
   it('loads the next page with the Load more button, then says it is all caught up', async () => {
     const user = userEvent.setup();
     // A short viewport: the end of the list is not reached by itself.
-    await renderList({ viewportHeight: 560 });
+    const { account } = await renderList({ viewportHeight: 560 });
+    const all = (await (await server.api('/unified/messaging/conversations?page_size=100&fields=id')).json()) as {
+      data: { id: string }[];
+    };
+    const oldest = all.data.at(-1)!.id;
+    const oldestRow = () => document.querySelector(`a[href="/a/${account.id}/c/${oldest}"]`);
     const more = await screen.findByRole('button', { name: 'Load more' });
-    expect(screen.queryByText('archive-30')).not.toBeInTheDocument();
+    expect(oldestRow()).toBeNull();
     more.focus();
     await user.keyboard('{Enter}');
     expect(await screen.findByText(/all caught up/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(all.data).toHaveLength(71);
     // The keyboard carries on from the first row of the new page.
     await expect.poll(() => document.activeElement?.getAttribute('data-row-index')).toBe('50');
   });

@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/ui/avatar';
-import { LockIcon } from '../../components/ui/icons';
+import { ComposeIcon, LockIcon } from '../../components/ui/icons';
 import { Skeleton } from '../../components/ui/states';
 import { cn } from '../../lib/cn';
+import { useDrafts } from '../../lib/drafts';
 import { absoluteTime, relativeTime } from '../../lib/format-time';
 import { paths } from '../../lib/paths';
 import { type ConversationRow, rowSubtitle } from './conversation-rows';
@@ -29,6 +30,7 @@ export const ConversationRowLink = memo(function ConversationRowLink({
   tabbable,
   now,
 }: RowProps) {
+  const hasDraft = Boolean(useDrafts(accountId)[row.id]);
   return (
     <Link
       to={paths.conversation(accountId, row.id)}
@@ -96,8 +98,14 @@ export const ConversationRowLink = memo(function ConversationRowLink({
           >
             {rowSubtitle(row)}
           </span>
+          {hasDraft ? (
+            <span title="Draft" className="ml-auto flex shrink-0 items-center gap-0.5 text-[12px] font-medium text-amber-700 dark:text-amber-400">
+              <ComposeIcon size={12} />
+              Draft
+            </span>
+          ) : null}
           {row.unread ? (
-            <span className="ml-auto h-2 w-2 shrink-0 rounded-full bg-accent-600 dark:bg-accent-400">
+            <span className={cn('h-2 w-2 shrink-0 rounded-full bg-accent-600 dark:bg-accent-400', !hasDraft && 'ml-auto')}>
               <span className="sr-only">Unread</span>
             </span>
           ) : null}

@@ -5,6 +5,9 @@ export const shortcuts: { keys: string[]; does: string }[] = [
   { keys: ['Alt', '↑'], does: 'Previous conversation' },
   { keys: ['Alt', '↓'], does: 'Next conversation' },
   { keys: ['/'], does: 'Filter the conversation list' },
+  { keys: ['c'], does: 'Compose a message' },
+  { keys: ['n'], does: 'New conversation' },
+  { keys: ['Enter'], does: 'Send, in the message box (Shift+Enter adds a line; Ctrl/⌘+Enter always sends)' },
   { keys: ['Esc'], does: 'Close a dialog or panel; in a thread, jump to the latest message' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Message } from '../../contract/models';
 import { Avatar } from '../../components/ui/avatar';
@@ -17,10 +17,12 @@ export interface MessageItemProps {
   repliesHref: string;
   onJump: (id: string) => void;
   onCopyLink: (id: string) => void;
+  /** What to show under the text of a message with attachments (the app passes the attachments feature in). */
+  renderAttachments?: (message: Message) => ReactNode;
 }
 
 /** One message row: its day separator and author header when they start here, the text, and its actions. */
-export const MessageItem = memo(function MessageItem({ item, parent, replyCount, highlighted, repliesHref, onJump, onCopyLink }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ item, parent, replyCount, highlighted, repliesHref, onJump, onCopyLink, renderAttachments }: MessageItemProps) {
   const { message } = item;
   const author = message.author;
   return (
@@ -66,6 +68,7 @@ export const MessageItem = memo(function MessageItem({ item, parent, replyCount,
           ) : null}
           {message.parent_message_id ? <ReplyQuote parentId={message.parent_message_id} loaded={parent} onJump={onJump} /> : null}
           <MessageBody content={message.content} />
+          {renderAttachments && message.attachments?.length ? renderAttachments(message) : null}
           {replyCount > 0 ? (
             <Link to={repliesHref} className="mt-0.5 inline-flex items-center gap-1 text-[13px] font-medium text-accent-700 hover:underline dark:text-accent-300">
               <ReplyIcon size={13} />

@@ -1,6 +1,7 @@
-import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { type Components, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { ArrowDownIcon } from '../../components/ui/icons';
+import type { Message } from '../../contract/models';
 import { paths } from '../../lib/paths';
 import { MessageItem } from './message-item';
 import type { Thread, ThreadItem } from './thread-items';
@@ -42,6 +43,7 @@ export interface MessageListProps {
   onAtBottomChange: (atBottom: boolean) => void;
   onJump: (id: string) => void;
   onCopyLink: (id: string) => void;
+  renderAttachments?: (message: Message) => ReactNode;
 }
 
 /** The virtualised thread: opens at the newest message, loads older pages upward, follows new ones at the bottom. */
@@ -100,6 +102,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     follow.current = false;
     stickToBottom();
   }, [lastId, stickToBottom]);
+
   const onScrollerRef = useCallback((element: HTMLElement | Window | null) => {
     const node = element instanceof HTMLElement ? element : null;
     scroller.current = node;
@@ -148,6 +151,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
             repliesHref={paths.replies(accountId, conversationId, item.id)}
             onJump={props.onJump}
             onCopyLink={props.onCopyLink}
+            renderAttachments={props.renderAttachments}
           />
         )}
       />

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '../../contract/models';
 import { conversationQueries } from '../../api/conversations';
 import { errorMessage } from '../../api/errors';
 import { messageQueries } from '../../api/messages';
@@ -10,13 +11,23 @@ import { conversationTitle } from '../../lib/conversation-title';
 import { markSeen } from '../../lib/last-seen';
 import { paths } from '../../lib/paths';
 import { MessageList, type MessageListHandle } from './message-list';
+import { PendingMessages } from './pending-messages';
 import { ThreadHeader } from './thread-header';
 import { buildThread } from './thread-items';
 import { useMessagePolling } from './use-message-polling';
 import { useFocusMessage } from './use-focus-message';
 
 /** A conversation: header, messages (newest at the bottom), with polling for new ones. */
-export function ThreadView({ conversationId, focusMessageId }: { conversationId: string; focusMessageId: string | null }) {
+export interface ThreadViewProps {
+  conversationId: string;
+  focusMessageId: string | null;
+  /** Renders a message's attachments (the app composes the attachments feature in; features never import each other). */
+  renderAttachments?: (message: Message) => ReactNode;
+  /** The message box under the thread, given the conversation's label ("#general", "Ada Lovelace"). */
+  renderComposer?: (label: string, onSent: () => void) => ReactNode;
+}
+
+export function ThreadView({ conversationId, focusMessageId, renderAttachments, renderComposer }: ThreadViewProps) {
   const { accountId, selfId } = useAccount();
   const conversation = useQuery(conversationQueries.detail(accountId, conversationId));
   const directory = useQuery(userQueries.directory(accountId));
@@ -65,6 +76,9 @@ export function ThreadView({ conversationId, focusMessageId }: { conversationId:
     [accountId, conversationId],
   );
 
+  const selfName = (selfId ? directory.data?.byId.get(selfId)?.name : null) ?? 'You';
+  const pending = <PendingMessages conversationId={conversationId} selfName={selfName} />;
+
   const title = conversation.data ? conversationTitle(conversation.data, directory.data?.byId, selfId) : conversation.isError ? '' : null;
 
   let body;
@@ -78,7 +92,9 @@ export function ThreadView({ conversationId, focusMessageId }: { conversationId:
       <ErrorState title="Could not load messages" message={errorMessage(messages.error)} onRetry={() => void messages.refetch()} />
     );
   } else if (thread.items.length === 0) {
-    body = <EmptyState title="No messages yet">Be the first to say something.</EmptyState>;
+    body = (
+      <EmptyState title="No messages yet">Be the first to say something.</EmptyState>
+    );
   } else {
     body = (
       <MessageList
@@ -96,9 +112,11 @@ export function ThreadView({ conversationId, focusMessageId }: { conversationId:
         onAtBottomChange={setAtBottom}
         onJump={focus.jumpTo}
         onCopyLink={copyLink}
+        renderAttachments={renderAttachments}
       />
     );
   }
+  const label = conversation.data?.name ? `#${conversation.data.name}` : (title ?? 'this conversation');
 
   return (
     <section aria-label={title ? `Conversation ${title}` : 'Conversation'} className="flex min-h-0 min-w-0 flex-1 flex-col">
@@ -108,6 +126,8 @@ export function ThreadView({ conversationId, focusMessageId }: { conversationId:
       ) : null}
       {focus.notice ? <p role="status" className="border-b border-neutral-200 bg-neutral-50 px-3 py-1.5 text-[13px] dark:border-neutral-800 dark:bg-neutral-900">{focus.notice}</p> : null}
       {body}
+      <div className="max-h-[40%] shrink-0 overflow-y-auto empty:hidden">{pending}</div>
+      {renderComposer && !conversation.isError ? renderComposer(label, () => list.current?.scrollToLatest()) : null}
       <div aria-live="polite" className="sr-only">
         {announcement}
       </div>

@@ -2,43 +2,48 @@ import { useId } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { ChatIcon } from '../../components/ui/icons';
+import { openDialog } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { useDirectConversation } from './use-direct-conversation';
 
-/** Opens the direct conversation with someone, when there is one (compose does not exist yet). */
+/** Opens the direct conversation with someone; without one yet, a new message addressed to them. */
 export function MessageButton({
   accountId,
   selfId,
   userId,
+  name,
+  username,
 }: {
   accountId: string;
   selfId: string | null;
   userId: string;
+  name: string;
+  username: string | null;
 }) {
   const navigate = useNavigate();
   const hintId = useId();
   const { conversation, pending } = useDirectConversation(accountId, selfId, userId);
   const id = conversation?.id;
-  let title: string | undefined;
-  if (!id) title = pending ? 'Looking for your conversation…' : 'No direct conversation yet';
+  const hint = id || pending ? null : 'No direct conversation yet: this starts one';
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <Button
         variant="primary"
-        className="dark:disabled:text-neutral-400"
-        disabled={!id}
-        title={title}
-        aria-describedby={id ? undefined : hintId}
-        onClick={() => id && navigate(paths.conversation(accountId, id))}
+        disabled={pending && !id}
+        aria-describedby={hint ? hintId : undefined}
+        onClick={() => {
+          if (id) navigate(paths.conversation(accountId, id));
+          else openDialog('compose', { kind: 'user', id: userId, label: name, detail: username ? `@${username}` : '' });
+        }}
       >
         <ChatIcon size={15} />
         Message
       </Button>
-      {id ? null : (
+      {hint ? (
         <span id={hintId} className="text-[13px] text-neutral-500 dark:text-neutral-400">
-          {title}
+          {hint}
         </span>
-      )}
+      ) : null}
     </div>
   );
 }

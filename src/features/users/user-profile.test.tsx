@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useParams } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { conversationQueries } from '../../api/conversations';
+import { onOpenDialog } from '../../lib/app-events';
 import { renderInAccount, startServer } from './testing';
 import { UserCard } from './user-card';
 import { UserProfile } from './user-profile';
@@ -82,7 +83,10 @@ describe('UserProfile', () => {
     expect(view.router.state.location.pathname).toBe(`/a/${view.account.id}/c/${direct.id}`);
   });
 
-  it('disables "Message" when there is no direct conversation yet', async () => {
+  it('opens a new message addressed to them when there is no direct conversation yet', async () => {
+    const user = userEvent.setup();
+    const opened: unknown[] = [];
+    const stop = onOpenDialog('compose', (detail) => opened.push(detail));
     const view = await renderInAccount(routes, ({ accountId }) => `/a/${accountId}/users/none-yet`);
     const loaded = await view.queryClient.fetchInfiniteQuery(conversationQueries.list(view.account.id));
     const conversations = loaded.pages.flatMap((page) => page.data ?? []);
@@ -90,8 +94,11 @@ describe('UserProfile', () => {
     await view.router.navigate(`/a/${view.account.id}/users/${stranger.id}`);
     expect(await screen.findByRole('heading', { name: stranger.name! })).toBeInTheDocument();
     const message = screen.getByRole('button', { name: 'Message' });
-    expect(message).toBeDisabled();
-    expect(message).toHaveAttribute('title', 'No direct conversation yet');
+    await expect.poll(() => message.hasAttribute('disabled')).toBe(false);
+    expect(screen.getByText(/No direct conversation yet/)).toBeInTheDocument();
+    await user.click(message);
+    stop();
+    expect(opened).toEqual([{ kind: 'user', id: stranger.id, label: stranger.name, detail: `@${stranger.username}` }]);
   });
 
   it('says when the person is not in this account', async () => {

@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import { errorBody } from '../../contract/errors';
 import { LinkedAccountSchema } from '../../contract/accounts';
 import { keyFromAuthorization, sameKey } from './auth';
+import { faultAdmin, FAULTS_ADMIN_PATH } from './faults/admin';
+import { createFaultSwitch } from './faults/fault-switch';
+import { injectFaults } from './faults/inject';
+import type { FaultRule } from './faults/rules';
 import type { SandboxEnv } from './http';
 import { openApiDocument } from './openapi';
 import { Problem } from './problem';
@@ -18,6 +22,10 @@ export interface SandboxOptions {
   apiKey: string;
   /** Requests a minute per key before 429; 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Fault rules in force from the start (SANDBOX_FAULTS). */
+  faults?: FaultRule[];
+  /** Whether the loopback-only fault admin route exists (SANDBOX_ADMIN). */
+  admin?: boolean;
 }
 
 function problemResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -25,9 +33,10 @@ function problemResponse(status: number, message: string, headers: Record<string
 }
 
 /** A StackOne-compatible Messaging API over the SQLite store: same paths, auth, envelopes and errors. */
-export function createSandbox({ store, apiKey, rateLimitPerMinute = 0 }: SandboxOptions) {
+export function createSandbox({ store, apiKey, rateLimitPerMinute = 0, faults = [], admin = true }: SandboxOptions) {
   const app = new Hono<SandboxEnv>();
   const limiter = createRateLimiter(rateLimitPerMinute);
+  const faultSwitch = createFaultSwitch(faults);
 
   app.onError((error) => {
     if (error instanceof Problem) return problemResponse(error.status, error.message, error.headers);
@@ -39,6 +48,9 @@ export function createSandbox({ store, apiKey, rateLimitPerMinute = 0 }: Sandbox
   app.get('/openapi.json', (c) =>
     c.json(openApiDocument(new URL(c.req.url).origin + c.req.path.replace(/\/openapi\.json$/, ''))),
   );
+
+  // Before the auth check: a test hook with no key, guarded by where the request comes from.
+  app.all(FAULTS_ADMIN_PATH, faultAdmin(faultSwitch, admin));
 
   app.use('*', async (c, next) => {
     const key = keyFromAuthorization(c.req.header('authorization'));
@@ -67,6 +79,7 @@ export function createSandbox({ store, apiKey, rateLimitPerMinute = 0 }: Sandbox
     c.set('account', account);
     await next();
   });
+  app.use('/unified/messaging/*', injectFaults(faultSwitch));
 
   app.route('/unified/messaging/conversations', conversationRoutes(store));
   app.route('/unified/messaging/messages', messageRoutes(store));

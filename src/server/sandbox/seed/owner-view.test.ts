@@ -9,7 +9,9 @@ describe('centreOnOwner', () => {
       const conversations = centreOnOwner(workspace, owner.id);
       expect(conversations.map((c) => c.id)).toEqual(workspace.conversations.map((c) => c.id));
       for (const c of conversations) expect(c.participantIds).toContain(owner.id);
-      const partners = conversations.filter((c) => c.kind === 'direct').map((c) => c.participantIds.find((id) => id !== owner.id));
+      const partners = conversations
+        .filter((c) => c.kind === 'direct')
+        .map((c) => c.participantIds.find((id) => id !== owner.id));
       expect(new Set(partners).size).toBe(partners.length);
       for (const c of conversations.filter((c) => c.kind === 'direct')) expect(c.participantIds).toHaveLength(2);
     }

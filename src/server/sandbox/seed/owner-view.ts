@@ -12,7 +12,9 @@ export function centreOnOwner(workspace: DemoWorkspace, ownerId: string): DemoWo
   return workspace.conversations.map((conversation) => {
     const participants = conversation.participantIds;
     if (conversation.kind !== 'direct') {
-      return participants.includes(ownerId) ? conversation : { ...conversation, participantIds: [ownerId, ...participants] };
+      return participants.includes(ownerId)
+        ? conversation
+        : { ...conversation, participantIds: [ownerId, ...participants] };
     }
     // A direct conversation with the owner and someone not yet talked to directly.
     let partner = participants.find((id) => id !== ownerId && !pairs.has(id));

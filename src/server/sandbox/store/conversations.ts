@@ -66,8 +66,10 @@ export function createConversationStore(db: Db) {
     'SELECT * FROM conversations WHERE account_id = ? AND name = ? COLLATE NOCASE LIMIT 1',
   );
   const insert = db.prepare(
-    `INSERT INTO conversations (account_id, id, remote_id, name, private, participants, direct_key, created_at, updated_at)
-     VALUES (@account_id, @id, @remote_id, @name, @private, @participants, @direct_key, @created_at, @created_at)`,
+    // A new conversation is activity: it sorts with the newest, where its people will look for it.
+    `INSERT INTO conversations (account_id, id, remote_id, name, private, participants, direct_key, created_at, updated_at, last_seq)
+     VALUES (@account_id, @id, @remote_id, @name, @private, @participants, @direct_key, @created_at, @created_at,
+       (SELECT coalesce(max(seq), 0) FROM messages))`,
   );
   const touch = db.prepare<[string, number, string, number]>(
     'UPDATE conversations SET last_message_at = ?, last_seq = ?, updated_at = ? WHERE pk = ?',

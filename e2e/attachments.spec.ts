@@ -1,0 +1,175 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { sampleFiles } from '../src/server/sandbox/seed/sample-files';
+import { sandboxApi } from './sandbox-api';
+
+interface Found {
+  accountId: string;
+  conversationId: string;
+  messageId: string;
+  names: string[];
+}
+
+/** Where each seeded sample file was attached in the busiest conversation of the first account (newest first). */
+async function attachmentsOf(api: ReturnType<typeof sandboxApi>): Promise<Found[]> {
+  const [account] = await api.accounts();
+  const conversation = await api.biggestConversation(account!.id);
+  const found: Found[] = [];
+  let next: string | null = null;
+  for (let page = 0; page < 5; page++) {
+    const answer: { data: { id: string; attachments?: { file_name: string }[] }[]; next: string | null } =
+      await api.messages(account!.id, conversation.id, next ? `&next=${next}` : '');
+    for (const message of answer.data) {
+      if (message.attachments?.length) {
+        found.push({
+          accountId: account!.id,
+          conversationId: conversation.id,
+          messageId: message.id,
+          names: message.attachments.map((a) => a.file_name),
+        });
+      }
+    }
+    next = answer.next;
+    if (!next) break;
+  }
+  return found;
+}
+
+const messageWith = (found: Found[], name: string) => {
+  const hit = found.find((f) => f.names.includes(name));
+  expect(hit, `a message carries ${name}`).toBeTruthy();
+  return hit!;
+};
+
+const open = (page: Page, at: Found) => page.goto(`/a/${at.accountId}/c/${at.conversationId}/m/${at.messageId}`);
+const row = (page: Page, at: Found) => page.locator(`[data-message-id="${at.messageId}"]`);
+const card = (page: Page, at: Found, name: string) => row(page, at).getByRole('listitem', { name, exact: true });
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sample = (name: string) => sampleFiles().find((f) => f.name === name)!;
+
+/** Fails the test on any dialog (alert/confirm/prompt), page error, console error or new tab. */
+function watchForScript(page: Page) {
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.context().on('page', (opened) => problems.push(`opened a tab: ${opened.url()}`));
+  return problems;
+}
+
+test.describe('attachments', () => {
+  test('thumbnails render for PNG, JPEG, GIF and WebP', async ({ page, request }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    for (const name of [
+      'q3-revenue-chart.png',
+      'inbox-redesign-v2.png',
+      'team-offsite.jpg',
+      'launch-party.gif',
+      'northern-lights.webp',
+    ]) {
+      const at = messageWith(found, name);
+      await open(page, at);
+      const image = card(page, at, name).getByRole('img', { name, exact: true });
+      await expect(image).toBeVisible();
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), { message: name })
+        .toBeGreaterThan(0);
+      // The reserved box: no larger than 360 × 240.
+      const box = (await card(page, at, name).getByTestId('thumbnail').boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(360);
+      expect(box.height).toBeLessThanOrEqual(240);
+      expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    }
+  });
+
+  test('SVG and HTML files get a card only, and downloading them never runs their script', async ({
+    page,
+    request,
+  }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const problems = watchForScript(page);
+    for (const name of ['xss-test.svg', 'xss-test.html']) {
+      const at = messageWith(found, name);
+      await open(page, at);
+      const item = card(page, at, name);
+      await expect(item.getByRole('button', { name: `Download ${name}` })).toBeVisible();
+      expect(await item.locator('img, iframe, object, embed').count()).toBe(0);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        item.getByRole('button', { name: `Download ${name}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect(sha256(await readFile((await download.path())!))).toBe(sha256(sample(name).bytes));
+      await page.waitForTimeout(500);
+    }
+    expect(page.url()).toContain('/m/');
+    expect(problems).toEqual([]);
+  });
+
+  test('a download saves the file under its name with the stored bytes', async ({ page, request }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const problems = watchForScript(page);
+    for (const name of ['q3-roadmap.pdf', 'launch-plan.csv']) {
+      const at = messageWith(found, name);
+      await open(page, at);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        card(page, at, name)
+          .getByRole('button', { name: `Download ${name}` })
+          .click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect(sha256(await readFile((await download.path())!))).toBe(sha256(sample(name).bytes));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('a thread with images and file cards has no axe violations', async ({ page, request }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const at = found.find((f) => f.names.length >= 3);
+    expect(at, 'a message carries three images').toBeTruthy();
+    await open(page, at!);
+    for (const name of at!.names)
+      await expect(card(page, at!, name).getByRole('img', { name, exact: true })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test('a large download shows its progress and Cancel stops it', async ({ page, request }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const name = 'events-export-2026.csv';
+    const at = messageWith(found, name);
+    await open(page, at);
+    const item = card(page, at, name);
+    await expect(item.getByText('53 MB')).toBeVisible();
+    // A slow line, so the 53 MB file takes a while.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 4_000_000,
+      uploadThroughput: 1_000_000,
+    });
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await item.getByRole('button', { name: `Download ${name}` }).click();
+    const progress = item.getByRole('progressbar', { name: `Downloading ${name}` });
+    await expect(progress).toBeVisible();
+    await expect(item.getByText(/ of 53 MB$/)).toBeVisible();
+    await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.value)).toBeGreaterThan(0);
+    await item.getByRole('button', { name: `Cancel download of ${name}` }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(item.getByRole('button', { name: `Download ${name}` })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(downloaded).toBe(false);
+  });
+});

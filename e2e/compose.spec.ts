@@ -1,0 +1,139 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, test } from '@playwright/test';
+import { sandboxApi } from './sandbox-api';
+
+async function countMessages(request: APIRequestContext, accountId: string, conversationId: string, text: string) {
+  const api = sandboxApi(request);
+  const page = await api.messages(accountId, conversationId);
+  return (page.data as { content: { plain: string } }[]).filter((m) => m.content.plain === text).length;
+}
+
+test.describe('writing', () => {
+  test('the composer sends with Enter, the message shows once and stays once after a reload', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    const text = `Composer check ${Date.now()}`;
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
+    await box.fill(text);
+    await box.press('Enter');
+    await expect(box).toHaveValue('');
+    await expect(page.locator('[data-message-id]').getByText(text)).toHaveCount(1, { timeout: 10_000 });
+    await expect(page.locator('[data-pending-key]')).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('[data-message-id]').getByText(text)).toHaveCount(1);
+    expect(await countMessages(request, account!.id, conversation.id, text)).toBe(1);
+  });
+
+  test('Shift+Enter adds a line; a draft survives a reload and is marked in the list', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
+    await box.fill('first line');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('second line');
+    await expect(box).toHaveValue('first line\nsecond line');
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: `Message #${conversation.name}` })).toHaveValue('first line\nsecond line');
+    await expect(page.getByRole('navigation', { name: 'Conversations' }).getByText('Draft')).toBeVisible();
+  });
+
+  test('the compose dialog sends to a conversation and to a person, each exactly once', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversations = (await api.conversations(account!.id)).data as { id: string; name: string | null }[];
+    const channel = conversations.find((c) => c.name === 'engineering') ?? conversations.find((c) => c.name)!;
+    await page.goto(`/a/${account!.id}`);
+    await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
+
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: 'New message' });
+    await expect(dialog).toBeVisible();
+    expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+    await dialog.getByRole('combobox', { name: 'To' }).fill(channel.name!);
+    await dialog.getByRole('option', { name: new RegExp(`#${channel.name}`) }).first().click();
+    const toChannel = `To the channel ${Date.now()}`;
+    await dialog.getByRole('textbox', { name: 'Message' }).fill(toChannel);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(page).toHaveURL(new RegExp(`/c/${channel.id}$`));
+    await expect(page.locator('[data-message-id]').getByText(toChannel)).toHaveCount(1, { timeout: 10_000 });
+
+    const users = (await api.get(`/unified/messaging/users?page_size=100`, account!.id)).data as { id: string; name: string; active: boolean; bot: boolean }[];
+    const person = users.filter((u) => u.active && !u.bot).at(-1)!;
+    await page.getByRole('button', { name: 'Compose' }).click();
+    await dialog.getByRole('combobox', { name: 'To' }).fill(person.name);
+    await dialog.getByRole('option', { name: new RegExp(person.name) }).first().click();
+    const toPerson = `To a person ${Date.now()}`;
+    await dialog.getByRole('textbox', { name: 'Message' }).fill(toPerson);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(page.locator('[data-message-id]').getByText(toPerson)).toHaveCount(1, { timeout: 10_000 });
+    await page.reload();
+    await expect(page.locator('[data-message-id]').getByText(toPerson)).toHaveCount(1);
+    const where = page.url().split('/c/')[1]!;
+    expect(await countMessages(request, account!.id, where, toPerson)).toBe(1);
+    expect(await countMessages(request, account!.id, channel.id, toChannel)).toBe(1);
+  });
+
+  test('the shortcuts help lists every shortcut and is accessible', async ({ page, request }) => {
+    const [account] = await sandboxApi(request).accounts();
+    await page.goto(`/a/${account!.id}`);
+    await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    for (const does of ['Compose a message', 'New conversation', 'Quick switcher']) await expect(dialog.getByText(new RegExp(does))).toBeVisible();
+    expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+  });
+});
+
+test.describe('sending through failures', () => {
+  test.afterEach(async ({ request }) => {
+    await request.delete('/sandbox/_faults');
+  });
+
+  test('a send that the server stored but answered 500 shows failed, survives a reload, and Retry delivers it once', async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    // Every automatic attempt is stored (the first) or replayed (the rest), and each answer is a 500.
+    const faults = await request.put('/sandbox/_faults', { data: [{ operation: 'send_message', kind: 'store-then-500', count: 4 }] });
+    expect(faults.ok()).toBe(true);
+
+    const text = `Through failures ${Date.now()}`;
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
+    await box.fill(text);
+    await box.press('Enter');
+    const pending = page.locator('[data-pending-key]');
+    await expect(pending.getByText(text)).toBeVisible();
+    await expect(pending.getByRole('alert')).toContainText('Not sent', { timeout: 30_000 });
+
+    await page.reload();
+    await expect(page.locator('[data-pending-key]').getByRole('alert')).toContainText('Not sent');
+    await request.delete('/sandbox/_faults');
+    await page.locator('[data-pending-key]').getByRole('button', { name: 'Retry' }).click();
+    await expect(page.locator('[data-message-id]').getByText(text)).toHaveCount(1, { timeout: 15_000 });
+    await expect(page.locator('[data-pending-key]')).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('[data-message-id]').getByText(text)).toHaveCount(1);
+    expect(await countMessages(request, account!.id, conversation.id, text)).toBe(1);
+  });
+
+  test('a rejected send (4xx) fails at once with the server’s words and can be discarded', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversation = await api.biggestConversation(account!.id);
+    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
+    await box.fill('x'.repeat(40_001));
+    await box.press('Enter');
+    const failed = page.locator('[data-pending-key]').getByRole('alert');
+    await expect(failed).toContainText('limit is 40000');
+    await page.locator('[data-pending-key]').getByRole('button', { name: 'Discard' }).click();
+    await expect(page.locator('[data-pending-key]')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,133 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { sandboxApi } from './sandbox-api';
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  bot: boolean;
+  active: boolean;
+}
+
+const conversationList = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'New conversation' });
+const search = (page: Page) => dialog(page).getByRole('combobox', { name: 'Add people' });
+
+/** The first account's conversations page, and the people who can be added (not you, not bots, active). */
+async function openInbox(page: Page) {
+  const api = sandboxApi(page.request);
+  const [account] = await api.get<{ id: string; origin_username: string }[]>('/accounts');
+  const people = (await api.get<{ data: Person[] }>('/unified/messaging/users?page_size=100', account!.id)).data;
+  const self = people.find((p) => p.email.toLowerCase() === account!.origin_username.toLowerCase())!;
+  await page.goto(`/a/${account!.id}`);
+  await expect(conversationList(page).getByRole('link').first()).toBeVisible();
+  const others = people.filter((p) => p.id !== self.id && p.active && !p.bot);
+  return { accountId: account!.id, people, self, others };
+}
+
+/** Adds someone the way a keyboard user does: type part of the name, Enter on the first match. */
+async function add(page: Page, person: Person) {
+  await search(page).fill(person.name);
+  const first = dialog(page).getByRole('option').first();
+  await expect(first).toContainText(person.name);
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await search(page).press('Enter');
+  await expect(dialog(page).getByRole('button', { name: `Remove ${person.name}` })).toBeVisible();
+}
+
+test('n opens the dialog; it creates a private group with three people, shown in the list and its details', async ({
+  page,
+}) => {
+  const { accountId, self, others } = await openInbox(page);
+  const chosen = others.slice(3, 6);
+  const name = `e2e-private-group-${Date.now().toString(36)}`;
+
+  await page.keyboard.press('n');
+  await expect(dialog(page)).toBeVisible();
+  const nameField = dialog(page).getByRole('textbox', { name: 'Name' });
+  await expect(nameField).toBeFocused();
+  await nameField.fill(name);
+  await search(page).focus();
+  for (const person of chosen) await add(page, person);
+  // You always join, so you are never offered.
+  await search(page).fill(self.name);
+  await expect(dialog(page).getByText(`No one matches “${self.name}”.`)).toBeVisible();
+  await search(page).fill('');
+  const isPrivate = dialog(page).getByRole('checkbox', { name: 'Private' });
+  await isPrivate.check();
+  await expect(isPrivate).toBeChecked();
+  await dialog(page).getByRole('button', { name: 'Create' }).click();
+
+  await expect(dialog(page)).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/a/${accountId}/c/[^/?]+$`));
+  const conversationId = new URL(page.url()).pathname.split('/').pop()!;
+
+  // In the list: a new conversation has no activity yet, so find it by its name.
+  await page.getByRole('searchbox', { name: 'Filter conversations' }).fill(name);
+  const row = conversationList(page).getByRole('link', { name: new RegExp(`^${name}`) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('aria-current', 'page');
+  await expect(row).toHaveAttribute('href', new RegExp(`/c/${conversationId}$`));
+
+  // In its details: the three people and you.
+  await page.goto(`/a/${accountId}/c/${conversationId}?panel=details`);
+  const panel = page.getByRole('complementary', { name: 'Conversation details' });
+  await expect(panel).toBeVisible();
+  const participants = panel.getByRole('list', { name: 'Participants' });
+  await expect(participants.getByRole('listitem')).toHaveCount(4);
+  for (const person of [...chosen, self]) await expect(participants).toContainText(person.name);
+  await expect(panel).toContainText('Private channel');
+
+  // And in the API, exactly once, private, with you and the three.
+  const stored = await sandboxApi(page.request).get<{
+    data: { participants: string[]; private: boolean; name: string };
+  }>(`/unified/messaging/conversations/${conversationId}`, accountId);
+  expect(stored.data).toMatchObject({ name, private: true });
+  expect([...stored.data.participants].sort()).toEqual([self.id, ...chosen.map((p) => p.id)].sort());
+});
+
+test('the New conversation button opens an accessible dialog; Escape closes it and focus goes back', async ({
+  page,
+}) => {
+  const { people, others } = await openInbox(page);
+  const opener = page.getByRole('button', { name: 'New conversation' });
+  await opener.click();
+  await expect(dialog(page)).toBeVisible();
+
+  await search(page).focus();
+  await add(page, others[0]!);
+  await add(page, others[1]!);
+  // Inactive people are listed, marked, and cannot be added.
+  const inactive = people.find((p) => !p.active)!;
+  await search(page).fill(inactive.name);
+  const option = dialog(page).getByRole('option', { name: new RegExp(inactive.name) });
+  await expect(option).toHaveAttribute('aria-disabled', 'true');
+  await expect(option).toContainText('Inactive');
+  await search(page).press('Enter');
+  await expect(dialog(page).getByRole('button', { name: `Remove ${inactive.name}` })).toHaveCount(0);
+  await search(page).fill('');
+  await search(page).press('ArrowDown');
+  await expect(search(page)).toHaveAttribute('aria-expanded', 'true');
+
+  const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(results.violations).toEqual([]);
+
+  await search(page).press('Escape');
+  await expect(search(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(dialog(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test('a taken name is said beside Name, and nothing is created', async ({ page }) => {
+  await openInbox(page);
+  await page.keyboard.press('n');
+  await dialog(page).getByRole('textbox', { name: 'Name' }).fill('General');
+  await dialog(page).getByRole('button', { name: 'Create' }).click();
+  const nameField = dialog(page).getByRole('textbox', { name: 'Name' });
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField).toHaveAccessibleDescription(/already exists/);
+  await expect(nameField).toBeFocused();
+});

@@ -1,0 +1,50 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { attachmentQueries } from '../../api/attachments';
+import type { Attachment } from '../../contract/models';
+import { useAccount } from '../../lib/account-context';
+import { AttachmentFrame, attachmentName, FileCardRow } from './file-card';
+import { useNearViewport } from './use-near-viewport';
+import { useObjectUrl } from './use-object-url';
+
+/**
+ * A raster image: a thumbnail in a box sized before anything loads (360×240 at most, the image contained in it),
+ * fetched only near the viewport and shown only once its bytes prove an allowlisted image; otherwise a file card.
+ */
+export function ImageAttachment({ messageId, attachment }: { messageId: string; attachment: Attachment }) {
+  const { accountId } = useAccount();
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  const name = attachmentName(attachment);
+  const preview = useQuery({
+    ...attachmentQueries.preview(accountId, messageId, attachment.id ?? '', attachment.file_type),
+    enabled: near && !!attachment.id,
+  });
+  const image = preview.data?.kind === 'image' ? preview.data : null;
+  const url = useObjectUrl(image?.bytes, image?.type);
+
+  if (preview.isError || (preview.data && !image)) {
+    return (
+      <AttachmentFrame label={name}>
+        <FileCardRow messageId={messageId} attachment={attachment} />
+      </AttachmentFrame>
+    );
+  }
+  return (
+    <AttachmentFrame label={name}>
+      <div
+        ref={box}
+        data-testid="thumbnail"
+        aria-busy={!url}
+        className="flex aspect-[3/2] w-full items-center justify-center border-b border-neutral-200 bg-neutral-100 dark:border-neutral-700 dark:bg-neutral-800"
+      >
+        {url ? (
+          <img src={url} alt={name} decoding="async" className="h-full w-full object-contain" />
+        ) : (
+          <span className="sr-only">Loading preview of {name}</span>
+        )}
+      </div>
+      <FileCardRow messageId={messageId} attachment={attachment} />
+    </AttachmentFrame>
+  );
+}

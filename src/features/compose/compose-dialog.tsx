@@ -1,0 +1,114 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { conversationQueries } from '../../api/conversations';
+import { outbox } from '../../api/outbox';
+import { userQueries } from '../../api/users';
+import { Button } from '../../components/ui/button';
+import { Dialog } from '../../components/ui/dialog';
+import { useAccount } from '../../lib/account-context';
+import { paths } from '../../lib/paths';
+import { directConversationWith, findRecipients, type Recipient } from './recipients';
+import { RecipientPicker } from './recipient-picker';
+
+export interface ComposeDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  initialRecipient?: Recipient | null;
+}
+
+/** Compose: pick a conversation, a person or an email address, write, send; then open where it went. */
+export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: ComposeDialogProps) {
+  const { accountId, selfId } = useAccount();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const conversations = useInfiniteQuery(conversationQueries.list(accountId));
+  const directory = useQuery(userQueries.directory(accountId));
+  const [recipient, setRecipient] = useState<Recipient | null>(initialRecipient);
+  const [query, setQuery] = useState('');
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+
+  const loaded = useMemo(() => conversations.data?.pages.flatMap((p) => p.data ?? []) ?? [], [conversations.data]);
+  const options = useMemo(
+    () => findRecipients(query, loaded, directory.data?.users ?? [], directory.data?.byId, selfId),
+    [query, loaded, directory.data, selfId],
+  );
+
+  function close(next: boolean) {
+    if (!next) {
+      setRecipient(initialRecipient);
+      setQuery('');
+      setText('');
+      setError(null);
+      setSending(false);
+    }
+    onOpenChange(next);
+  }
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!recipient) return setError('Choose who gets the message.');
+    if (text.trim() === '') return setError('Write a message first.');
+    setError(null);
+    const userId = recipient.kind === 'user' ? recipient.id : null;
+    const known = recipient.kind === 'conversation' ? recipient.id : userId ? directConversationWith(loaded, selfId, userId)?.id : undefined;
+    if (known) {
+      // The conversation is known: the message shows there at once, pending, and the outbox delivers it.
+      outbox.enqueue({ accountId, conversationId: known, recipient: known, content: text });
+      close(false);
+      navigate(paths.conversation(accountId, known));
+      return;
+    }
+    setSending(true);
+    const { key, sent } = outbox.enqueue({ accountId, conversationId: null, recipient: recipient.id, content: text });
+    try {
+      await sent;
+      const fresh = await queryClient.fetchInfiniteQuery(conversationQueries.list(accountId));
+      const all = fresh.pages.flatMap((p) => p.data ?? []);
+      const person = userId ?? directory.data?.users.find((u) => u.email?.toLowerCase() === recipient.id.toLowerCase())?.id ?? null;
+      const target = (person ? directConversationWith(all, selfId, person) : undefined) ?? all[0];
+      close(false);
+      if (target?.id) navigate(paths.conversation(accountId, target.id));
+    } catch (failure) {
+      // Nothing was sent: the text stays here to try again, and the outbox lets the entry go.
+      outbox.discard(key);
+      setSending(false);
+      setError(failure instanceof Error ? failure.message : 'The message was not sent.');
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={close} title="New message" description="Send a message to a conversation, a person or an email address.">
+      <form onSubmit={send} className="flex min-h-0 flex-col gap-3 p-4">
+        <RecipientPicker recipient={recipient} onRecipient={setRecipient} query={query} onQuery={setQuery} options={options} />
+        <label className="flex flex-col gap-1 text-[13px] font-medium">
+          Message
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e);
+            }}
+            rows={4}
+            aria-describedby={error ? errorId : undefined}
+            className="resize-y rounded-lg border border-neutral-300 bg-white px-3 py-2 text-[14px] font-normal focus:border-accent-500 focus:outline-none dark:border-neutral-700 dark:bg-neutral-950"
+          />
+        </label>
+        {error ? (
+          <p id={errorId} role="alert" className="text-[13px] text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={sending}>
+            {sending ? 'Sending…' : 'Send'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

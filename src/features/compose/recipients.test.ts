@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { directConversationWith, findRecipients } from './recipients';
+
+const users = [
+  { id: 'me', name: 'Me Myself', email: 'me@acme.test', active: true },
+  { id: 'u1', name: 'Ada Lovelace', username: 'ada', email: 'ada@acme.test', active: true },
+  { id: 'u2', name: 'Adam Inactive', username: 'adam', email: 'adam@acme.test', active: false },
+];
+const byId = new Map(users.map((u) => [u.id, u]));
+const conversations = [
+  { id: 'c1', name: 'adaptive-design', private: false, participants: ['me', 'u1'] },
+  { id: 'c2', name: null, participants: ['me', 'u1'] },
+];
+
+describe('recipients', () => {
+  it('finds conversations and active people by name, username or email, never the account’s user', () => {
+    const found = findRecipients('ada', conversations, users, byId, 'me');
+    expect(found.map((r) => `${r.kind}:${r.id}`)).toEqual(['conversation:c1', 'conversation:c2', 'user:u1']);
+    expect(findRecipients('me@', conversations, users, byId, 'me').some((r) => r.id === 'me')).toBe(false);
+    expect(findRecipients('adam', conversations, users, byId, 'me').some((r) => r.id === 'u2')).toBe(false);
+  });
+
+  it('offers a raw email that is not a known person', () => {
+    expect(findRecipients('new.person@partner.test', [], users, byId, 'me')).toEqual([
+      { kind: 'email', id: 'new.person@partner.test', label: 'new.person@partner.test', detail: 'Send to this email address' },
+    ]);
+    expect(findRecipients('ada@acme.test', [], users, byId, 'me').map((r) => r.kind)).toEqual(['user']);
+  });
+
+  it('finds the direct conversation with a person', () => {
+    expect(directConversationWith(conversations, 'me', 'u1')?.id).toBe('c2');
+    expect(directConversationWith(conversations, 'me', 'u2')).toBeUndefined();
+  });
+});
