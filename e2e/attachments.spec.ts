@@ -114,22 +114,90 @@ test.describe('attachments', () => {
     expect(problems).toEqual([]);
   });
 
-  test('a download saves the file under its name with the stored bytes', async ({ page, request }) => {
+  test('a download of each seeded sample type saves the stored bytes under its name', async ({ page, request }) => {
+    test.setTimeout(120_000);
     const found = await attachmentsOf(sandboxApi(request));
     const problems = watchForScript(page);
-    for (const name of ['q3-roadmap.pdf', 'launch-plan.csv']) {
-      const at = messageWith(found, name);
+    for (const file of sampleFiles()) {
+      const at = messageWith(found, file.name);
       await open(page, at);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        card(page, at, name)
-          .getByRole('button', { name: `Download ${name}` })
+        card(page, at, file.name)
+          .getByRole('button', { name: `Download ${file.name}`, exact: true })
           .click(),
       ]);
-      expect(download.suggestedFilename()).toBe(name);
-      expect(sha256(await readFile((await download.path())!))).toBe(sha256(sample(name).bytes));
+      expect(download.suggestedFilename()).toBe(file.name);
+      expect(sha256(await readFile((await download.path())!)), file.name).toBe(sha256(file.bytes));
     }
     expect(problems).toEqual([]);
+  });
+
+  test('the PDF preview sits in a frame with an empty sandbox, and text files show their beginning', async ({
+    page,
+    request,
+  }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const pdf = messageWith(found, 'q3-roadmap.pdf');
+    await open(page, pdf);
+    const frame = card(page, pdf, 'q3-roadmap.pdf').locator('iframe');
+    await expect(frame).toHaveCount(1);
+    await expect(frame).toHaveAttribute('sandbox', '');
+    await expect(frame).toHaveAttribute('title', 'Preview of q3-roadmap.pdf');
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    await expect(card(page, pdf, 'q3-roadmap.pdf').getByRole('button', { name: 'Download q3-roadmap.pdf' })).toBeVisible();
+
+    const csv = messageWith(found, 'launch-plan.csv');
+    await open(page, csv);
+    const firstLine = new TextDecoder().decode(sample('launch-plan.csv').bytes).split('\n')[0]!;
+    await expect(card(page, csv, 'launch-plan.csv').getByTestId('text-preview')).toContainText(firstLine);
+  });
+
+  test('the lightbox walks the images by keyboard, zooms, passes axe, and gives the focus back', async ({
+    page,
+    request,
+  }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const at = found.find((f) => f.names.length >= 3 && f.names.every((n) => /\.(png|jpe?g|gif|webp)$/.test(n)));
+    expect(at, 'a message carries three images').toBeTruthy();
+    await open(page, at!);
+    const [first, second] = at!.names;
+    const opener = card(page, at!, first!).getByRole('button', { name: `Open ${first}`, exact: true });
+    await opener.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: first, exact: true })).toBeVisible();
+    const counter = dialog.getByTestId('lightbox-counter');
+    await expect(counter).toHaveText(`1 of ${at!.names.length}`);
+    const image = dialog.getByRole('img', { name: first, exact: true });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(counter).toHaveText(`2 of ${at!.names.length}`);
+    await expect(dialog.getByRole('heading', { name: second, exact: true })).toBeVisible();
+    await expect(dialog.getByRole('img', { name: second, exact: true })).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(counter).toHaveText(`1 of ${at!.names.length}`);
+    await page.keyboard.press('ArrowLeft');
+    await expect(counter).toHaveText(`${at!.names.length} of ${at!.names.length}`);
+    await page.keyboard.press('ArrowRight');
+    await expect(counter).toHaveText(`1 of ${at!.names.length}`);
+
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const fitted = (await image.boundingBox())!;
+    await dialog.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(dialog.getByRole('button', { name: 'Zoom out' })).toBeVisible();
+    const zoomed = (await image.boundingBox())!;
+    expect(zoomed.width).toBeGreaterThan(fitted.width);
+    await expect(dialog.getByRole('button', { name: `Download ${first}`, exact: true })).toBeVisible();
+
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
   });
 
   test('a thread with images and file cards has no axe violations', async ({ page, request }) => {

@@ -143,7 +143,7 @@ if (largest) {
   const seconds = (performance.now() - started) / 1000;
   const after = memoryOf(server.pid!);
   console.log(
-    `download of the largest file (${(largest.size / 1e6).toFixed(1)} MB) ×3: ${(bytes / 1e6 / seconds).toFixed(0)} MB/s; ` +
+    `download of the largest file through the BFF (${(largest.size / 1e6).toFixed(1)} MB) ×3: ${(bytes / 1e6 / seconds).toFixed(0)} MB/s; ` +
       `server RSS ${before.rssMb.toFixed(0)} → ${after.rssMb.toFixed(0)} MB (peak ${after.peakMb.toFixed(0)} MB)`,
   );
 }

@@ -54,3 +54,61 @@ export function downloadPath(messageId: string, attachmentId: string): string {
 export function downloadUrl(messageId: string, attachmentId: string): string {
   return apiUrl(downloadPath(messageId, attachmentId));
 }
+
+/** The first bytes of a text attachment, decoded, when they prove plain text (and whether the file goes on). */
+export interface TextHead {
+  text: string;
+  truncated: boolean;
+}
+
+/** How much of a text attachment an inline preview shows. */
+export const TEXT_HEAD_BYTES = 2048;
+
+export const attachmentHeadQueries = {
+  /** The first ~2 KB of a text/CSV/JSON attachment, read from the stream (the rest is never fetched); null when not plain text. */
+  textHead: (accountId: string, messageId: string, attachmentId: string, declaredType: string | null | undefined) =>
+    queryOptions({
+      queryKey: [...attachmentQueries.all(accountId), 'text-head', messageId, attachmentId],
+      queryFn: ({ signal }) => fetchTextHead(accountId, messageId, attachmentId, declaredType, signal),
+      staleTime: Infinity,
+      gcTime: 2 * 60_000,
+    }),
+};
+
+async function fetchTextHead(
+  accountId: string,
+  messageId: string,
+  attachmentId: string,
+  declaredType: string | null | undefined,
+  signal: AbortSignal,
+): Promise<TextHead | null> {
+  const response = await send(downloadPath(messageId, attachmentId), { accountId, signal });
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let ended = true;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      if (received > TEXT_HEAD_BYTES) {
+        ended = false;
+        await reader.cancel().catch(() => undefined);
+        break;
+      }
+    }
+  }
+  const all = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  const head = all.subarray(0, TEXT_HEAD_BYTES);
+  if (previewOf(declaredType, head).kind !== 'text') return null;
+  // `stream` drops a character cut in half at the end of the sample.
+  const text = new TextDecoder('utf-8').decode(head, { stream: !ended || received > TEXT_HEAD_BYTES });
+  return { text, truncated: !ended || received > TEXT_HEAD_BYTES };
+}

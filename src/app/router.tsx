@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { accountQueries } from '../api/accounts';
+import { SkeletonRows } from '../components/ui/states';
 import { conversationQueries } from '../api/conversations';
 import { AccountLayout } from './routes/account-layout';
 import { ConversationsLayout } from './routes/conversations-layout';
@@ -19,6 +20,7 @@ export function createRouter(queryClient: QueryClient) {
         {
           path: 'a/:accountId',
           element: <AccountLayout />,
+          hydrateFallbackElement: <SkeletonRows label="Loading the inbox" />,
           loader: ({ params }) => {
             // Start the first requests early; the views read the same cache.
             void queryClient.prefetchQuery(accountQueries.list());

@@ -15,6 +15,8 @@ let account: LinkedAccount;
 /** The seeded attachments of the busiest conversation, by file name, with their message. */
 const byName = new Map<string, { messageId: string; attachment: Attachment }>();
 const created: string[] = [];
+/** The seeded messages that carry attachments. */
+const withAttachments: Message[] = [];
 const revoked: string[] = [];
 
 beforeAll(async () => {
@@ -30,6 +32,7 @@ beforeAll(async () => {
       `/unified/messaging/conversations/${general.id}/messages?page_size=100${next ? `&next=${next}` : ''}`,
     );
     for (const message of answer.body.data) {
+      if (message.attachments?.length) withAttachments.push(message);
       for (const attachment of message.attachments ?? [])
         byName.set(attachment.file_name!, { messageId: message.id!, attachment });
     }
@@ -120,9 +123,76 @@ describe('AttachmentList', () => {
   it('says why a download failed, with Retry', async () => {
     const pdf = seeded('q3-roadmap.pdf');
     renderList(pdf.messageId, [{ ...pdf.attachment, id: 'no-such-attachment', file_name: 'gone.pdf' }]);
+    // The preview fails first (no such file), leaving the plain card.
+    await waitFor(() => expect(screen.queryByTestId('pdf-preview')).not.toBeInTheDocument());
     await userEvent.click(screen.getByRole('button', { name: 'Download gone.pdf' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/^Download failed: \S/);
     expect(screen.getByRole('button', { name: 'Retry download of gone.pdf' })).toBeInTheDocument();
+  });
+
+  it('previews audio, video and PDF from verified bytes; the PDF in an empty sandbox', async () => {
+    for (const name of ['notification-chime.wav', 'product-demo.mp4', 'q3-roadmap.pdf']) {
+      const found = seeded(name);
+      renderList(found.messageId, [found.attachment]);
+    }
+    const audio = await waitFor(() => {
+      const element = screen.getByRole('listitem', { name: 'notification-chime.wav' }).querySelector('audio');
+      expect(element).not.toBeNull();
+      return element!;
+    });
+    expect(audio.getAttribute('src')).toMatch(/^blob:test\//);
+    expect(audio.hasAttribute('controls')).toBe(true);
+    const video = await waitFor(() => {
+      const element = screen.getByRole('listitem', { name: 'product-demo.mp4' }).querySelector('video');
+      expect(element).not.toBeNull();
+      return element!;
+    });
+    expect(video.getAttribute('src')).toMatch(/^blob:test\//);
+    const frame = await screen.findByTitle('Preview of q3-roadmap.pdf');
+    expect(frame.tagName).toBe('IFRAME');
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('src')).toMatch(/^blob:test\//);
+  });
+
+  it('shows the beginning of a text file as text, and a disguised HTML file as a card', async () => {
+    const csv = seeded('launch-plan.csv');
+    const html = seeded('xss-test.html');
+    renderList(csv.messageId, [csv.attachment]);
+    renderList(html.messageId, [{ ...html.attachment, file_name: 'notes.txt', file_type: 'text/plain' }]);
+    const pre = await screen.findByTestId('text-preview');
+    expect(pre.tagName).toBe('PRE');
+    expect(pre.textContent!.length).toBeGreaterThan(0);
+    expect(pre.children).toHaveLength(0);
+    const disguised = screen.getByRole('listitem', { name: 'notes.txt' });
+    await waitFor(() => expect(disguised.querySelector('[aria-busy]')).toBeNull());
+    expect(disguised.querySelector('pre, iframe, script')).toBeNull();
+  });
+
+  it('opens a thumbnail in a lightbox that walks the message images with the arrows', async () => {
+    const message = withAttachments.find(
+      (m) => m.attachments!.length >= 3 && m.attachments!.every((a) => a.file_type?.startsWith('image/')),
+    )!;
+    expect(message, 'a message carries three images').toBeTruthy();
+    const attachments = message.attachments!;
+    renderList(message.id!, attachments);
+    const name = attachments[0]!.file_name!;
+    const opener = await screen.findByRole('button', { name: `Open ${name}` });
+    await userEvent.click(opener);
+    const dialog = await screen.findByRole('dialog', { name });
+    expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent(`1 of ${attachments.length}`);
+    await userEvent.keyboard('{ArrowRight}');
+    await waitFor(() => expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent('2 of'));
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent(
+        `${attachments.length} of ${attachments.length}`,
+      ),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Zoom in' }));
+    expect(within(dialog).getByRole('button', { name: 'Zoom out' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement).toBe(opener));
   });
 });

@@ -11,7 +11,16 @@ import { useObjectUrl } from './use-object-url';
  * A raster image: a thumbnail in a box sized before anything loads (360×240 at most, the image contained in it),
  * fetched only near the viewport and shown only once its bytes prove an allowlisted image; otherwise a file card.
  */
-export function ImageAttachment({ messageId, attachment }: { messageId: string; attachment: Attachment }) {
+export function ImageAttachment({
+  messageId,
+  attachment,
+  onOpen,
+}: {
+  messageId: string;
+  attachment: Attachment;
+  /** Opens the image in the lightbox; without it the thumbnail is a plain image. */
+  onOpen?: () => void;
+}) {
   const { accountId } = useAccount();
   const box = useRef<HTMLDivElement>(null);
   const near = useNearViewport(box);
@@ -38,7 +47,17 @@ export function ImageAttachment({ messageId, attachment }: { messageId: string; 
         aria-busy={!url}
         className="flex aspect-[3/2] w-full items-center justify-center border-b border-neutral-200 bg-neutral-100 dark:border-neutral-700 dark:bg-neutral-800"
       >
-        {url ? (
+        {url && onOpen ? (
+          <button
+            type="button"
+            onClick={onOpen}
+            aria-label={`Open ${name}`}
+            data-attachment-id={attachment.id}
+            className="h-full w-full cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
+          >
+            <img src={url} alt={name} decoding="async" className="h-full w-full object-contain" />
+          </button>
+        ) : url ? (
           <img src={url} alt={name} decoding="async" className="h-full w-full object-contain" />
         ) : (
           <span className="sr-only">Loading preview of {name}</span>

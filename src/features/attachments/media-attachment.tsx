@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { attachmentQueries } from '../../api/attachments';
+import type { Attachment } from '../../contract/models';
+import { useAccount } from '../../lib/account-context';
+import { AttachmentFrame, attachmentName, FileCardRow } from './file-card';
+import { useNearViewport } from './use-near-viewport';
+import { useObjectUrl } from './use-object-url';
+
+export type MediaKind = 'audio' | 'video' | 'pdf';
+
+const BOX: Record<MediaKind, string> = {
+  audio: 'h-14 px-3',
+  video: 'aspect-video bg-black',
+  pdf: 'h-[240px] bg-neutral-100 dark:bg-neutral-800',
+};
+
+/**
+ * Audio and video with the native players, and PDF in a frame with an empty sandbox (no scripts, no same origin),
+ * each from an object URL of bytes that proved their type. The box is sized before anything loads, the bytes are
+ * fetched only near the viewport, and anything that does not prove its type falls back to a file card.
+ */
+export function MediaAttachment({
+  messageId,
+  attachment,
+  kind,
+}: {
+  messageId: string;
+  attachment: Attachment;
+  kind: MediaKind;
+}) {
+  const { accountId } = useAccount();
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  const name = attachmentName(attachment);
+  const preview = useQuery({
+    ...attachmentQueries.preview(accountId, messageId, attachment.id ?? '', attachment.file_type),
+    enabled: near && !!attachment.id,
+  });
+  const proven = preview.data?.kind === kind ? preview.data : null;
+  const url = useObjectUrl(proven?.bytes, proven?.type);
+
+  if (preview.isError || (preview.data && !proven)) {
+    return (
+      <AttachmentFrame label={name}>
+        <FileCardRow messageId={messageId} attachment={attachment} />
+      </AttachmentFrame>
+    );
+  }
+  return (
+    <AttachmentFrame label={name}>
+      <div
+        ref={box}
+        data-testid={`${kind}-preview`}
+        aria-busy={!url}
+        className={`flex w-full items-center justify-center border-b border-neutral-200 dark:border-neutral-700 ${BOX[kind]}`}
+      >
+        {!url ? (
+          <span className="sr-only">Loading preview of {name}</span>
+        ) : kind === 'audio' ? (
+          <audio controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-10 w-full" />
+        ) : kind === 'video' ? (
+          <video controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-full w-full" />
+        ) : (
+          <iframe
+            sandbox=""
+            src={url}
+            title={`Preview of ${name}`}
+            referrerPolicy="no-referrer"
+            className="h-full w-full border-0 bg-white"
+          />
+        )}
+      </div>
+      <FileCardRow messageId={messageId} attachment={attachment} />
+    </AttachmentFrame>
+  );
+}
