@@ -34,6 +34,16 @@ try {
     data: { id: string; name: string | null }[];
   };
   const general = conversations.data.find((c) => c.name === 'general') ?? conversations.data[0]!;
+  // The message with three images, somewhere among the newest few hundred.
+  let gallery = '';
+  let next = '';
+  for (let i = 0; i < 5 && !gallery; i++) {
+    const page = (await (
+      await fetch(`${base}/sandbox/unified/messaging/conversations/${general.id}/messages?page_size=100${next ? `&next=${next}` : ''}`, { headers })
+    ).json()) as { next: string | null; data: { id: string; attachments: unknown[] }[] };
+    gallery = page.data.find((m) => m.attachments.length === 3)?.id ?? '';
+    next = page.next ?? '';
+  }
   const users = (await (await fetch(`${base}/sandbox/unified/messaging/users?page_size=10`, { headers })).json()) as { data: { id: string }[] };
 
   const browser = await chromium.launch({
@@ -51,6 +61,11 @@ try {
       await page.keyboard.type('de');
     } },
     { name: 'narrow', path: `/a/${account}`, width: 390 },
+    { name: 'attachments', path: `/a/${account}/c/${general.id}/m/${gallery}` },
+    { name: 'new-conversation', path: `/a/${account}`, then: async (page) => {
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await page.getByRole('textbox', { name: 'Name' }).fill('launch-war-room');
+    } },
   ];
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 800 }, colorScheme: shot.dark ? 'dark' : 'light' });
