@@ -59,7 +59,10 @@ test('typing a person’s name, arrowing to them and Enter opens their profile',
   await openInbox(page);
   // Someone from a direct message: the first name in its title.
   const direct = conversationList(page).getByRole('link').filter({ hasText: 'Direct message' }).first();
-  const person = (await direct.locator('span.truncate').first().textContent())!.split(',')[0]!.trim();
+  // The title is a placeholder until the directory has loaded the names.
+  const title = direct.locator('span.truncate').first();
+  await expect.poll(async () => ((await title.textContent()) ?? '').trim()).not.toBe('');
+  const person = (await title.textContent())!.split(',')[0]!.trim();
 
   await openSwitcher(page);
   await search(page).fill(person);

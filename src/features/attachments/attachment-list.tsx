@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Attachment } from '../../contract/models';
 import { kindFromType } from '../../lib/file-kind';
-import { AttachmentFrame, attachmentName, FileCardRow } from './file-card';
+import { attachmentName, CardOnly } from './file-card';
 import { ImageAttachment } from './image-attachment';
 import { Lightbox } from './lightbox';
 import { MediaAttachment } from './media-attachment';
@@ -55,11 +55,7 @@ export function AttachmentList({ messageId, attachments }: { messageId: string; 
         if (kind === 'audio' || kind === 'video' || kind === 'pdf')
           return <MediaAttachment key={key} messageId={messageId} attachment={attachment} kind={kind} />;
         if (kind === 'text') return <TextAttachment key={key} messageId={messageId} attachment={attachment} />;
-        return (
-          <AttachmentFrame key={key} label={attachmentName(attachment)}>
-            <FileCardRow messageId={messageId} attachment={attachment} />
-          </AttachmentFrame>
-        );
+        return <CardOnly key={key} label={attachmentName(attachment)} messageId={messageId} attachment={attachment} />;
       })}
       {open ? (
         <Lightbox

@@ -52,3 +52,20 @@ export function AttachmentFrame({ label, children }: { label: string; children: 
     </li>
   );
 }
+
+/** Just the card: for files that are not previewed, or whose bytes did not prove their type. */
+export function CardOnly({
+  label,
+  messageId,
+  attachment,
+}: {
+  label: string;
+  messageId: string;
+  attachment: Attachment;
+}) {
+  return (
+    <AttachmentFrame label={label}>
+      <FileCardRow messageId={messageId} attachment={attachment} />
+    </AttachmentFrame>
+  );
+}

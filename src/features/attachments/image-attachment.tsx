@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { attachmentQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
-import { AttachmentFrame, attachmentName, FileCardRow } from './file-card';
+import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
 import { useNearViewport } from './use-near-viewport';
 import { useObjectUrl } from './use-object-url';
 
@@ -33,11 +33,7 @@ export function ImageAttachment({
   const url = useObjectUrl(image?.bytes, image?.type);
 
   if (preview.isError || (preview.data && !image)) {
-    return (
-      <AttachmentFrame label={name}>
-        <FileCardRow messageId={messageId} attachment={attachment} />
-      </AttachmentFrame>
-    );
+    return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (
     <AttachmentFrame label={name}>

@@ -38,9 +38,7 @@ export function Lightbox({
 }) {
   const { accountId } = useAccount();
   const previews = useQueries({
-    queries: images.map((image) =>
-      attachmentQueries.preview(accountId, messageId, image.id ?? '', image.file_type),
-    ),
+    queries: images.map((image) => attachmentQueries.preview(accountId, messageId, image.id ?? '', image.file_type)),
   });
   // Still loading counts (it is shown as loading); failed or not an image drops out.
   const walkable = images.filter((_, i) => {

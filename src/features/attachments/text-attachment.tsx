@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { attachmentHeadQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
-import { AttachmentFrame, attachmentName, FileCardRow } from './file-card';
+import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
 import { useNearViewport } from './use-near-viewport';
 
 /**
@@ -21,11 +21,7 @@ export function TextAttachment({ messageId, attachment }: { messageId: string; a
   });
 
   if (head.isError || head.data === null) {
-    return (
-      <AttachmentFrame label={name}>
-        <FileCardRow messageId={messageId} attachment={attachment} />
-      </AttachmentFrame>
-    );
+    return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (
     <AttachmentFrame label={name}>
