@@ -1,11 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { attachmentQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
-import { useAccount } from '../../lib/account-context';
 import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
-import { useNearViewport } from './use-near-viewport';
-import { useObjectUrl } from './use-object-url';
+import { useVerifiedPreview } from './use-verified-preview';
 
 /**
  * A raster image: a thumbnail in a box sized before anything loads (360×240 at most, the image contained in it),
@@ -21,18 +16,10 @@ export function ImageAttachment({
   /** Opens the image in the lightbox; without it the thumbnail is a plain image. */
   onOpen?: () => void;
 }) {
-  const { accountId } = useAccount();
-  const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
   const name = attachmentName(attachment);
-  const preview = useQuery({
-    ...attachmentQueries.preview(accountId, messageId, attachment.id ?? '', attachment.file_type),
-    enabled: near && !!attachment.id,
-  });
-  const image = preview.data?.kind === 'image' ? preview.data : null;
-  const url = useObjectUrl(image?.bytes, image?.type);
+  const { box, url, failed } = useVerifiedPreview(messageId, attachment, 'image');
 
-  if (preview.isError || (preview.data && !image)) {
+  if (failed) {
     return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (

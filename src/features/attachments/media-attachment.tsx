@@ -1,11 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { attachmentQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
-import { useAccount } from '../../lib/account-context';
 import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
-import { useNearViewport } from './use-near-viewport';
-import { useObjectUrl } from './use-object-url';
+import { useVerifiedPreview } from './use-verified-preview';
 
 export type MediaKind = 'audio' | 'video' | 'pdf';
 
@@ -29,18 +24,10 @@ export function MediaAttachment({
   attachment: Attachment;
   kind: MediaKind;
 }) {
-  const { accountId } = useAccount();
-  const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
   const name = attachmentName(attachment);
-  const preview = useQuery({
-    ...attachmentQueries.preview(accountId, messageId, attachment.id ?? '', attachment.file_type),
-    enabled: near && !!attachment.id,
-  });
-  const proven = preview.data?.kind === kind ? preview.data : null;
-  const url = useObjectUrl(proven?.bytes, proven?.type);
+  const { box, url, failed } = useVerifiedPreview(messageId, attachment, kind);
 
-  if (preview.isError || (preview.data && !proven)) {
+  if (failed) {
     return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (

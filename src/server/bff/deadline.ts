@@ -69,7 +69,9 @@ export function guardedBody(body: ReadableStream<Uint8Array>, deadline: Deadline
       onAbort = () => {
         deadline.finish();
         reader.cancel(deadline.signal.reason).catch(() => {});
-        controller.error(deadline.signal.reason);
+        // Nobody is left to tell when the browser went away: end quietly instead of logging an error.
+        if (deadline.signal.reason instanceof ClientGone) controller.close();
+        else controller.error(deadline.signal.reason);
       };
       if (deadline.signal.aborted) onAbort();
       else deadline.signal.addEventListener('abort', onAbort, { once: true });
