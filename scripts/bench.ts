@@ -82,6 +82,12 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts']
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SANDBOX_DB: dbPath, SANDBOX_API_KEY: key },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
+// Whatever happens below, the server does not outlive the benchmark.
+process.on('exit', () => server.kill('SIGTERM'));
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  process.exit(1);
+});
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {
