@@ -145,7 +145,9 @@ test.describe('attachments', () => {
     await expect(frame).toHaveAttribute('sandbox', '');
     await expect(frame).toHaveAttribute('title', 'Preview of q3-roadmap.pdf');
     expect(await frame.getAttribute('src')).toMatch(/^blob:/);
-    await expect(card(page, pdf, 'q3-roadmap.pdf').getByRole('button', { name: 'Download q3-roadmap.pdf' })).toBeVisible();
+    await expect(
+      card(page, pdf, 'q3-roadmap.pdf').getByRole('button', { name: 'Download q3-roadmap.pdf' }),
+    ).toBeVisible();
 
     const csv = messageWith(found, 'launch-plan.csv');
     await open(page, csv);

@@ -9,7 +9,10 @@ async function countMessages(request: APIRequestContext, accountId: string, conv
 }
 
 test.describe('writing', () => {
-  test('the composer sends with Enter, the message shows once and stays once after a reload', async ({ page, request }) => {
+  test('the composer sends with Enter, the message shows once and stays once after a reload', async ({
+    page,
+    request,
+  }) => {
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);
@@ -37,7 +40,9 @@ test.describe('writing', () => {
     await box.pressSequentially('second line');
     await expect(box).toHaveValue('first line\nsecond line');
     await page.reload();
-    await expect(page.getByRole('textbox', { name: `Message #${conversation.name}` })).toHaveValue('first line\nsecond line');
+    await expect(page.getByRole('textbox', { name: `Message #${conversation.name}` })).toHaveValue(
+      'first line\nsecond line',
+    );
     await expect(page.getByRole('navigation', { name: 'Conversations' }).getByText('Draft')).toBeVisible();
   });
 
@@ -54,18 +59,29 @@ test.describe('writing', () => {
     await expect(dialog).toBeVisible();
     expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
     await dialog.getByRole('combobox', { name: 'To' }).fill(channel.name!);
-    await dialog.getByRole('option', { name: new RegExp(`#${channel.name}`) }).first().click();
+    await dialog
+      .getByRole('option', { name: new RegExp(`#${channel.name}`) })
+      .first()
+      .click();
     const toChannel = `To the channel ${Date.now()}`;
     await dialog.getByRole('textbox', { name: 'Message' }).fill(toChannel);
     await dialog.getByRole('button', { name: 'Send' }).click();
     await expect(page).toHaveURL(new RegExp(`/c/${channel.id}$`));
     await expect(page.locator('[data-message-id]').getByText(toChannel)).toHaveCount(1, { timeout: 10_000 });
 
-    const users = (await api.get(`/unified/messaging/users?page_size=100`, account!.id)).data as { id: string; name: string; active: boolean; bot: boolean }[];
+    const users = (await api.get(`/unified/messaging/users?page_size=100`, account!.id)).data as {
+      id: string;
+      name: string;
+      active: boolean;
+      bot: boolean;
+    }[];
     const person = users.filter((u) => u.active && !u.bot).at(-1)!;
     await page.getByRole('button', { name: 'Compose' }).click();
     await dialog.getByRole('combobox', { name: 'To' }).fill(person.name);
-    await dialog.getByRole('option', { name: new RegExp(person.name) }).first().click();
+    await dialog
+      .getByRole('option', { name: new RegExp(person.name) })
+      .first()
+      .click();
     const toPerson = `To a person ${Date.now()}`;
     await dialog.getByRole('textbox', { name: 'Message' }).fill(toPerson);
     await dialog.getByRole('button', { name: 'Send' }).click();
@@ -84,7 +100,8 @@ test.describe('writing', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
-    for (const does of ['Compose a message', 'New conversation', 'Quick switcher']) await expect(dialog.getByText(new RegExp(does))).toBeVisible();
+    for (const does of ['Compose a message', 'New conversation', 'Quick switcher'])
+      await expect(dialog.getByText(new RegExp(does))).toBeVisible();
     expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
   });
 });
@@ -94,13 +111,18 @@ test.describe('sending through failures', () => {
     await request.delete('/sandbox/_faults');
   });
 
-  test('a send that the server stored but answered 500 shows failed, survives a reload, and Retry delivers it once', async ({ page, request }) => {
+  test('a send that the server stored but answered 500 shows failed, survives a reload, and Retry delivers it once', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(60_000);
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);
     // Every automatic attempt is stored (the first) or replayed (the rest), and each answer is a 500.
-    const faults = await request.put('/sandbox/_faults', { data: [{ operation: 'send_message', kind: 'store-then-500', count: 4 }] });
+    const faults = await request.put('/sandbox/_faults', {
+      data: [{ operation: 'send_message', kind: 'store-then-500', count: 4 }],
+    });
     expect(faults.ok()).toBe(true);
 
     const text = `Through failures ${Date.now()}`;
@@ -123,7 +145,10 @@ test.describe('sending through failures', () => {
     expect(await countMessages(request, account!.id, conversation.id, text)).toBe(1);
   });
 
-  test('a rejected send (4xx) fails at once with the server’s words and can be discarded', async ({ page, request }) => {
+  test('a rejected send (4xx) fails at once with the server’s words and can be discarded', async ({
+    page,
+    request,
+  }) => {
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);

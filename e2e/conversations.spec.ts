@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { conversationList, expectOpenAfterReload } from './inbox-page';
 
-const conversationList = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const rows = (page: Page) => conversationList(page).getByRole('listitem').getByRole('link');
 const scroller = (page: Page) => conversationList(page).locator('[data-list-scroller]');
 const scrollTop = (page: Page) => scroller(page).evaluate((element) => element.scrollTop);
@@ -55,14 +55,7 @@ test('filters as you type, opens a conversation by click, and keeps both over a 
   await target.click();
   await expect(page).toHaveURL(/\/a\/[^/]+\/c\/[^/]+$/);
   await expect(target).toHaveAttribute('aria-current', 'page');
-  const url = page.url();
-
-  await page.reload();
-  await expect(page).toHaveURL(url);
-  await expect(conversationList(page).getByRole('link', { name: /^engineering/ })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expectOpenAfterReload(page, /^engineering/);
   await expect(page.getByRole('searchbox', { name: 'Filter conversations' })).toHaveValue('eng');
 
   await page.getByRole('searchbox', { name: 'Filter conversations' }).fill('no conversation is called this');

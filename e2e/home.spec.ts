@@ -12,7 +12,9 @@ test('the start page opens the first linked account and is accessible', async ({
 
 test('switching account changes the URL and is remembered', async ({ page, request }) => {
   const auth = `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`;
-  const accounts = (await (await request.get('/sandbox/accounts', { headers: { authorization: auth } })).json()) as { id: string }[];
+  const accounts = (await (await request.get('/sandbox/accounts', { headers: { authorization: auth } })).json()) as {
+    id: string;
+  }[];
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Account' }).selectOption(accounts[1]!.id);
   await expect(page).toHaveURL(new RegExp(`/a/${accounts[1]!.id}$`));
@@ -27,7 +29,9 @@ test('an unknown page shows the not-found page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('the sandbox serves its OpenAPI document and answers unknown routes with a StackOne error', async ({ request }) => {
+test('the sandbox serves its OpenAPI document and answers unknown routes with a StackOne error', async ({
+  request,
+}) => {
   const doc = await request.get('/sandbox/openapi.json');
   expect((await doc.json()).openapi).toBe('3.1.0');
   const api = await request.get('/sandbox/unified/messaging/nope', {

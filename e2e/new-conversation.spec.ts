@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { sandboxApi } from './sandbox-api';
+import { conversationList } from './inbox-page';
 
 interface Person {
   id: string;
@@ -10,7 +11,6 @@ interface Person {
   active: boolean;
 }
 
-const conversationList = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'New conversation' });
 const search = (page: Page) => dialog(page).getByRole('combobox', { name: 'Add people' });
 

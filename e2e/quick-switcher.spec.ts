@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { conversationList, expectOpenAfterReload } from './inbox-page';
 
-const conversationList = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const switcher = (page: Page) => page.getByRole('dialog', { name: 'Jump to' });
 const search = (page: Page) => switcher(page).getByRole('combobox', { name: 'Search conversations and people' });
 
@@ -46,13 +46,7 @@ test('typing a conversation’s name and Enter opens it, and a reload keeps it o
   await expect(page).toHaveURL(/\/a\/[^/]+\/c\/[^/]+$/);
   const row = conversationList(page).getByRole('link', { name: /^engineering/ });
   await expect(row).toHaveAttribute('aria-current', 'page');
-  const url = page.url();
-  await page.reload();
-  await expect(page).toHaveURL(url);
-  await expect(conversationList(page).getByRole('link', { name: /^engineering/ })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expectOpenAfterReload(page, /^engineering/);
 });
 
 test('typing a person’s name, arrowing to them and Enter opens their profile', async ({ page }) => {

@@ -13,7 +13,8 @@ export function sandboxApi(request: APIRequestContext) {
   return {
     get,
     accounts: () => get<{ id: string; provider_name: string; origin_owner_name: string }[]>('/accounts'),
-    conversations: (accountId: string, pageSize = 100) => get(`/unified/messaging/conversations?page_size=${pageSize}`, accountId),
+    conversations: (accountId: string, pageSize = 100) =>
+      get(`/unified/messaging/conversations?page_size=${pageSize}`, accountId),
     messages: (accountId: string, conversationId: string, query = '') =>
       get(`/unified/messaging/conversations/${conversationId}/messages?page_size=100${query}`, accountId),
     /** The conversation with the most messages among the first page of the account. */

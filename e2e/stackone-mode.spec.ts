@@ -13,7 +13,9 @@ test('the inbox in StackOne mode lists, opens and reads through the remote API',
   const auth = { authorization: `Basic ${Buffer.from(`${UPSTREAM_KEY}:`).toString('base64')}` };
   const accounts = (await (await request.get(`${upstream}/accounts`, { headers: auth })).json()) as { id: string }[];
   const conversations = (await (
-    await request.get(`${upstream}/unified/messaging/conversations?page_size=1`, { headers: { ...auth, 'x-account-id': accounts[0]!.id } })
+    await request.get(`${upstream}/unified/messaging/conversations?page_size=1`, {
+      headers: { ...auth, 'x-account-id': accounts[0]!.id },
+    })
   ).json()) as { data: { id: string }[] };
   const top = conversations.data[0]!;
 

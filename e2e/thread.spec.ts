@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test';
 import { sandboxApi } from './sandbox-api';
 
 test.describe('thread', () => {
-  test('opens on the newest messages and keeps the reader’s place while scrolling up through older pages', async ({ page, request }) => {
+  test('opens on the newest messages and keeps the reader’s place while scrolling up through older pages', async ({
+    page,
+    request,
+  }) => {
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);
@@ -20,7 +23,9 @@ test.describe('thread', () => {
       const thread = document.querySelector('[data-testid="thread"]')!;
       const topRow = () => {
         const top = log.getBoundingClientRect().top;
-        const row = [...document.querySelectorAll('[data-message-id]')].find((r) => r.getBoundingClientRect().top >= top);
+        const row = [...document.querySelectorAll('[data-message-id]')].find(
+          (r) => r.getBoundingClientRect().top >= top,
+        );
         return row ? { id: row.getAttribute('data-message-id')!, y: row.getBoundingClientRect().top } : null;
       };
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -48,7 +53,10 @@ test.describe('thread', () => {
     expect(mounted).toBeLessThan(80);
   });
 
-  test('a permalink opens the conversation at that message, highlighted, and survives a reload', async ({ page, request }) => {
+  test('a permalink opens the conversation at that message, highlighted, and survives a reload', async ({
+    page,
+    request,
+  }) => {
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);
@@ -69,12 +77,20 @@ test.describe('thread', () => {
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);
-    const messages = (await api.messages(account!.id, conversation.id)).data as { id: string; parent_message_id: string | null }[];
-    const reply = messages.slice(0, 60).find((m) => m.parent_message_id && messages.some((p) => p.id === m.parent_message_id));
+    const messages = (await api.messages(account!.id, conversation.id)).data as {
+      id: string;
+      parent_message_id: string | null;
+    }[];
+    const reply = messages
+      .slice(0, 60)
+      .find((m) => m.parent_message_id && messages.some((p) => p.id === m.parent_message_id));
     expect(reply, 'the seeded conversation has replies among its newest messages').toBeTruthy();
 
     await page.goto(`/a/${account!.id}/c/${conversation.id}/m/${reply!.id}`);
-    await page.locator(`[data-message-id="${reply!.id}"]`).getByRole('button', { name: /Replying to/ }).click();
+    await page
+      .locator(`[data-message-id="${reply!.id}"]`)
+      .getByRole('button', { name: /Replying to/ })
+      .click();
     await expect(page.locator(`[data-message-id="${reply!.parent_message_id}"] article`)).toHaveClass(/ring-amber/);
   });
 
@@ -105,13 +121,19 @@ test.describe('thread', () => {
 });
 
 test.describe('new messages', () => {
-  test('arrive by polling, are followed at the bottom, and counted on the pill when reading above', async ({ page, request }) => {
+  test('arrive by polling, are followed at the bottom, and counted on the pill when reading above', async ({
+    page,
+    request,
+  }) => {
     const api = sandboxApi(request);
     const [account] = await api.accounts();
     const conversation = await api.biggestConversation(account!.id);
     const send = (content: string) =>
       request.post('/sandbox/unified/messaging/messages', {
-        headers: { authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`, 'x-account-id': account!.id },
+        headers: {
+          authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`,
+          'x-account-id': account!.id,
+        },
         data: { recipient: conversation.id, content },
       });
 
