@@ -133,21 +133,64 @@ test.describe('attachments', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the PDF preview sits in a frame with an empty sandbox, and text files show their beginning', async ({
+  test('PDFs show their first page from a frame that cannot reach the app, and script in a PDF never runs', async ({
     page,
     request,
   }) => {
+    const problems = watchForScript(page);
     const found = await attachmentsOf(sandboxApi(request));
-    const pdf = messageWith(found, 'q3-roadmap.pdf');
-    await open(page, pdf);
-    const frame = card(page, pdf, 'q3-roadmap.pdf').locator('iframe');
-    await expect(frame).toHaveCount(1);
-    await expect(frame).toHaveAttribute('sandbox', '');
-    await expect(frame).toHaveAttribute('title', 'Preview of q3-roadmap.pdf');
-    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
-    await expect(
-      card(page, pdf, 'q3-roadmap.pdf').getByRole('button', { name: 'Download q3-roadmap.pdf' }),
-    ).toBeVisible();
+    for (const [name, pages] of [
+      ['q3-roadmap.pdf', '2 pages'],
+      ['xss-test.pdf', '1 page'],
+    ] as const) {
+      const pdf = messageWith(found, name);
+      await open(page, pdf);
+      const preview = card(page, pdf, name).getByTestId('pdf-preview');
+      await expect(preview).toHaveAttribute('aria-busy', 'false');
+      await expect(preview).toContainText(`PDF · ${pages}`);
+      const element = preview.locator('iframe');
+      await expect(element).toHaveAttribute('sandbox', 'allow-scripts');
+      await expect(element).toHaveAttribute('title', `First page of ${name}`);
+      const frame = (await (await element.elementHandle())!.contentFrame())!;
+
+      // The page is drawn: the canvas shows, and hundreds of its pixels are ink rather than white paper.
+      const ink = await frame.evaluate(() => {
+        const canvas = document.querySelector('canvas')!;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 384) dark++;
+        return { hidden: canvas.hidden, width: canvas.width, dark };
+      });
+      expect(ink.hidden, name).toBe(false);
+      expect(ink.width, name).toBeGreaterThan(300);
+      expect(ink.dark, name).toBeGreaterThan(200);
+
+      // The frame's origin is opaque: no way into the app's document, cookies or storage.
+      const reach = await frame.evaluate(() => {
+        const attempt = (read: () => unknown) => {
+          try {
+            read();
+            return 'reached';
+          } catch {
+            return 'blocked';
+          }
+        };
+        return {
+          origin: self.origin,
+          parent: attempt(() => window.parent.document.title),
+          cookie: attempt(() => document.cookie),
+          storage: attempt(() => window.localStorage.length),
+        };
+      });
+      expect(reach).toEqual({ origin: 'null', parent: 'blocked', cookie: 'blocked', storage: 'blocked' });
+
+      // Clicking where the hostile file puts its javascript: link does nothing.
+      await element.click({ position: { x: 60, y: 40 } });
+      await expect(
+        card(page, pdf, name).getByRole('button', { name: `Download ${name}` }),
+      ).toBeVisible();
+    }
+    expect(problems).toEqual([]);
 
     const csv = messageWith(found, 'launch-plan.csv');
     await open(page, csv);

@@ -102,6 +102,7 @@ describe('previewKind', () => {
       'acme-logo.svg': 'file',
       'xss-test.svg': 'file',
       'q3-roadmap.pdf': 'pdf',
+      'xss-test.pdf': 'pdf', // drawn by pdf.js in an opaque-origin frame; its scripts never run
       'project-brief.docx': 'file',
       'budget-2026.xlsx': 'file',
       'meeting-notes.txt': 'text',

@@ -22,6 +22,19 @@ const securityHeaders: Record<string, string> = {
     "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 };
 
+/**
+ * The page that draws PDF previews with pdf.js. The app frames it sandboxed to an opaque origin, and its own policy
+ * sandboxes it again, so opened on its own it still has no access to the app's origin, cookies or storage.
+ */
+const PDF_FRAME_PATH = '/pdf-preview.html';
+
+const pdfFrameHeaders: Record<string, string> = {
+  ...securityHeaders,
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Content-Security-Policy':
+    "sandbox allow-scripts; default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src blob: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+};
+
 /** The inbox server as a fetch handler: the BFF at /api, the sandbox, a health check and the built app. */
 export function createApp({ config, store }: AppOptions) {
   const app = new Hono();
@@ -51,7 +64,13 @@ export function createApp({ config, store }: AppOptions) {
   const indexFile = join(config.staticDir, 'index.html');
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+    const headers = c.req.path === PDF_FRAME_PATH ? pdfFrameHeaders : securityHeaders;
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  });
+  // The built scripts are public. The PDF frame's opaque origin loads its module scripts with CORS, as `null`.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
   });
   app.use('/assets/*', serveStatic({ root: config.staticDir }));
   app.use('*', serveStatic({ root: config.staticDir }));

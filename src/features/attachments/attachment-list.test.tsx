@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountQueries } from '../../api/accounts';
@@ -131,8 +131,8 @@ describe('AttachmentList', () => {
     expect(screen.getByRole('button', { name: 'Retry download of gone.pdf' })).toBeInTheDocument();
   });
 
-  it('previews audio, video and PDF from verified bytes; the PDF in an empty sandbox', async () => {
-    for (const name of ['notification-chime.wav', 'product-demo.mp4', 'q3-roadmap.pdf']) {
+  it('previews audio and video from verified bytes', async () => {
+    for (const name of ['notification-chime.wav', 'product-demo.mp4']) {
       const found = seeded(name);
       renderList(found.messageId, [found.attachment]);
     }
@@ -149,10 +149,47 @@ describe('AttachmentList', () => {
       return element!;
     });
     expect(video.getAttribute('src')).toMatch(/^blob:test\//);
-    const frame = await screen.findByTitle('Preview of q3-roadmap.pdf');
-    expect(frame.tagName).toBe('IFRAME');
-    expect(frame.getAttribute('sandbox')).toBe('');
-    expect(frame.getAttribute('src')).toMatch(/^blob:test\//);
+  });
+
+  it('hands a proven PDF to a frame sandboxed to an opaque origin, and shows its page count once drawn', async () => {
+    const pdf = seeded('q3-roadmap.pdf');
+    renderList(pdf.messageId, [pdf.attachment]);
+    const frame = (await screen.findByTitle('First page of q3-roadmap.pdf')) as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(frame.getAttribute('src')).toBe('/pdf-preview.html');
+    expect(screen.getByTestId('pdf-preview')).toHaveAttribute('aria-busy', 'true');
+
+    const received: unknown[] = [];
+    frame.contentWindow!.addEventListener('message', (event) => received.push(event.data));
+    const fromFrame = (data: unknown, source: Window | null = frame.contentWindow) =>
+      act(() => window.dispatchEvent(new MessageEvent('message', { data, source })));
+
+    // Only the frame itself is listened to.
+    await fromFrame({ type: 'ready' }, window);
+    await fromFrame({ type: 'rendered', pages: 9 }, window);
+    expect(received).toEqual([]);
+    expect(screen.getByTestId('pdf-preview')).toHaveAttribute('aria-busy', 'true');
+
+    await fromFrame({ type: 'ready' });
+    await waitFor(() => expect(received).toHaveLength(1));
+    const sent = received[0] as { type: string; bytes: ArrayBuffer };
+    expect(sent.type).toBe('render-pdf');
+    expect(new TextDecoder().decode(sent.bytes.slice(0, 5))).toBe('%PDF-');
+
+    await fromFrame({ type: 'rendered', pages: 2 });
+    expect(screen.getByTestId('pdf-preview')).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getByTestId('pdf-preview')).toHaveTextContent('PDF · 2 pages');
+  });
+
+  it('falls back to the file card when the frame cannot draw the PDF', async () => {
+    const pdf = seeded('q3-roadmap.pdf');
+    renderList(pdf.messageId, [pdf.attachment]);
+    const frame = (await screen.findByTitle('First page of q3-roadmap.pdf')) as HTMLIFrameElement;
+    await act(() =>
+      window.dispatchEvent(new MessageEvent('message', { data: { type: 'failed' }, source: frame.contentWindow })),
+    );
+    expect(screen.queryByTestId('pdf-preview')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download q3-roadmap.pdf' })).toBeInTheDocument();
   });
 
   it('shows the beginning of a text file as text, and a disguised HTML file as a card', async () => {

@@ -5,6 +5,7 @@ import { attachmentName, CardOnly } from './file-card';
 import { ImageAttachment } from './image-attachment';
 import { Lightbox } from './lightbox';
 import { MediaAttachment } from './media-attachment';
+import { PdfAttachment } from './pdf-attachment';
 import { TextAttachment } from './text-attachment';
 
 /** Images above this size get a file card only: a thumbnail is not worth the bytes. */
@@ -31,7 +32,7 @@ function previewOf(attachment: Attachment) {
 
 /**
  * A message's attachments: thumbnails for raster images (opening a lightbox over the message's images), players
- * for audio and video, a sandboxed frame for PDF, the beginning of text files — each once its bytes prove the
+ * for audio and video, a PDF's first page drawn in a sandboxed frame, the beginning of text files — each once its bytes prove the
  * type — and file cards for the rest.
  */
 export function AttachmentList({ messageId, attachments }: { messageId: string; attachments: Attachment[] }) {
@@ -52,7 +53,8 @@ export function AttachmentList({ messageId, attachments }: { messageId: string; 
               onOpen={() => setOpen(attachment.id!)}
             />
           );
-        if (kind === 'audio' || kind === 'video' || kind === 'pdf')
+        if (kind === 'pdf') return <PdfAttachment key={key} messageId={messageId} attachment={attachment} />;
+        if (kind === 'audio' || kind === 'video')
           return <MediaAttachment key={key} messageId={messageId} attachment={attachment} kind={kind} />;
         if (kind === 'text') return <TextAttachment key={key} messageId={messageId} attachment={attachment} />;
         return <CardOnly key={key} label={attachmentName(attachment)} messageId={messageId} attachment={attachment} />;

@@ -2,17 +2,15 @@ import type { Attachment } from '../../contract/models';
 import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
 import { useVerifiedPreview } from './use-verified-preview';
 
-export type MediaKind = 'audio' | 'video' | 'pdf';
+export type MediaKind = 'audio' | 'video';
 
 const BOX: Record<MediaKind, string> = {
   audio: 'h-14 px-3',
   video: 'aspect-video bg-black',
-  pdf: 'h-[240px] bg-neutral-100 dark:bg-neutral-800',
 };
 
 /**
- * Audio and video with the native players, and PDF in a frame with an empty sandbox (no scripts, no same origin),
- * each from an object URL of bytes that proved their type. The box is sized before anything loads, the bytes are
+ * Audio and video with the native players, from an object URL of bytes that proved their type. The box is sized before anything loads, the bytes are
  * fetched only near the viewport, and anything that does not prove its type falls back to a file card.
  */
 export function MediaAttachment({
@@ -42,16 +40,8 @@ export function MediaAttachment({
           <span className="sr-only">Loading preview of {name}</span>
         ) : kind === 'audio' ? (
           <audio controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-10 w-full" />
-        ) : kind === 'video' ? (
-          <video controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-full w-full" />
         ) : (
-          <iframe
-            sandbox=""
-            src={url}
-            title={`Preview of ${name}`}
-            referrerPolicy="no-referrer"
-            className="h-full w-full border-0 bg-white"
-          />
+          <video controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-full w-full" />
         )}
       </div>
       <FileCardRow messageId={messageId} attachment={attachment} />

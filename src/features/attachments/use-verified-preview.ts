@@ -8,10 +8,10 @@ import { useNearViewport } from './use-near-viewport';
 import { useObjectUrl } from './use-object-url';
 
 /**
- * The bytes of an attachment, fetched once its box is near the viewport, as an object URL only when they prove
- * the expected kind. `failed` means: show the plain file card instead.
+ * The bytes of an attachment, fetched once its box is near the viewport, given only when they prove the expected
+ * kind. `failed` means: show the plain file card instead.
  */
-export function useVerifiedPreview(messageId: string, attachment: Attachment, kind: FileKind) {
+export function useVerifiedBytes(messageId: string, attachment: Attachment, kind: FileKind) {
   const { accountId } = useAccount();
   const box = useRef<HTMLDivElement>(null);
   const near = useNearViewport(box);
@@ -20,6 +20,12 @@ export function useVerifiedPreview(messageId: string, attachment: Attachment, ki
     enabled: near && !!attachment.id,
   });
   const proven = preview.data?.kind === kind ? preview.data : null;
+  return { box, proven, failed: preview.isError || (!!preview.data && !proven) };
+}
+
+/** The same bytes as an object URL of their proven type, revoked on unmount. */
+export function useVerifiedPreview(messageId: string, attachment: Attachment, kind: FileKind) {
+  const { box, proven, failed } = useVerifiedBytes(messageId, attachment, kind);
   const url = useObjectUrl(proven?.bytes, proven?.type);
-  return { box, url, failed: preview.isError || (!!preview.data && !proven) };
+  return { box, url, failed };
 }

@@ -193,8 +193,11 @@ describe('sampleFiles', () => {
     expect(sizes.some((s) => s.height > s.width)).toBe(true); // at least one portrait image
   });
 
-  it('builds a well-formed PDF with a correct xref table', () => {
-    const pdf = files.find((f) => f.type === 'application/pdf')!;
+  it.each([
+    ['q3-roadmap.pdf', 2, 'Q3 2026 Product Roadmap'],
+    ['xss-test.pdf', 1, 'Quarterly bonus letter'],
+  ])('builds %s as a well-formed PDF with a correct xref table', (name, pages, title) => {
+    const pdf = files.find((f) => f.name === name)!;
     const text = pdf.bytes.toString('latin1');
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     const startxref = Number(/startxref\n(\d+)\n%%EOF\s*$/.exec(text)![1]);
@@ -213,8 +216,8 @@ describe('sampleFiles', () => {
       const start = match.index + match[0].length;
       expect(text.startsWith('endstream', start + Number(match[1]))).toBe(true);
     }
-    expect(/\/Type \/Pages \/Kids \[[^\]]*\] \/Count 2 >>/.test(text)).toBe(true);
-    expect(text).toContain('(Q3 2026 Product Roadmap) Tj');
+    expect(new RegExp(`/Type /Pages /Kids \\[[^\\]]*\\] /Count ${pages} >>`).test(text)).toBe(true);
+    expect(text).toContain(`(${title}) Tj`);
   });
 
   it('builds valid ZIP archives (plain and Office documents)', () => {
@@ -259,6 +262,10 @@ describe('sampleFiles', () => {
     expect(hostileSvg).toMatch(/<svg[^>]*\sonload="/);
     const html = files.find((f) => f.type === 'text/html')!.bytes.toString('utf8');
     expect(html).toContain("<script>alert('xss')</script>");
+    const pdf = files.find((f) => f.name === 'xss-test.pdf')!.bytes.toString('latin1');
+    expect(pdf).toMatch(/\/OpenAction \d+ 0 R/);
+    expect(pdf).toContain('/S /JavaScript /JS (app.alert\\(1\\);');
+    expect(pdf).toContain('/URI (javascript:');
   });
 
   it('does not disguise other formats as SVG', () => {

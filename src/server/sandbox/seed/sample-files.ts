@@ -8,14 +8,14 @@
  *   small fixtures under ./files/, rendered once with ffmpeg/ImageMagick and committed, so at
  *   runtime nothing but Node is needed.
  *
- * Two files are hostile on purpose (security fixtures): `xss-test.svg` and `xss-test.html`.
+ * Three files are hostile on purpose (security fixtures): `xss-test.svg`, `xss-test.html` and `xss-test.pdf`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chimeWav } from './samples/wav';
 import { budgetXlsx, projectBriefDocx } from './samples/office';
-import { roadmapPdf } from './samples/pdf';
+import { hostilePdf, roadmapPdf } from './samples/pdf';
 import {
   ACME_LOGO_SVG,
   LAUNCH_PLAN_CSV,
@@ -77,6 +77,7 @@ export function sampleFiles(): SampleFile[] {
     { name: 'xss-test.svg', type: 'image/svg+xml', bytes: utf8(XSS_SVG) }, // hostile
     // Documents
     { name: 'q3-roadmap.pdf', type: 'application/pdf', bytes: roadmapPdf() },
+    { name: 'xss-test.pdf', type: 'application/pdf', bytes: hostilePdf() }, // hostile
     {
       name: 'project-brief.docx',
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

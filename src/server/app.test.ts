@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestServer } from './testing';
+
+const staticDir = mkdtempSync(join(tmpdir(), 'inbox-static-'));
+mkdirSync(join(staticDir, 'assets'));
+writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Inbox</title>');
+writeFileSync(join(staticDir, 'pdf-preview.html'), '<!doctype html><title>PDF preview</title>');
+writeFileSync(join(staticDir, 'assets', 'main-abc.js'), 'export {};');
+afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
+
+const { app } = createTestServer({ config: { staticDir } });
+
+describe('the built app', () => {
+  it('serves routes of the app with a strict policy and refuses to be framed', async () => {
+    const response = await app.request('/a/some-account/c/some-conversation');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Inbox</title>');
+    const policy = response.headers.get('content-security-policy')!;
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the PDF preview page sandboxed by its own policy, framable by the app only', async () => {
+    const response = await app.request('/pdf-preview.html');
+    expect(response.status).toBe(200);
+    const policy = response.headers.get('content-security-policy')!;
+    expect(policy).toMatch(/^sandbox allow-scripts;/);
+    expect(policy).not.toContain('allow-same-origin');
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('lets the sandboxed frame load the built scripts (CORS, no credentials)', async () => {
+    const response = await app.request('/assets/main-abc.js', { headers: { origin: 'null' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('keeps the API out of reach of other origins', async () => {
+    const response = await app.request('/api/session', { headers: { origin: 'null' } });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
