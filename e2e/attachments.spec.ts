@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sampleFiles } from '../src/server/sandbox/seed/sample-files';
@@ -46,6 +46,15 @@ const messageWith = (found: Found[], name: string) => {
 const open = (page: Page, at: Found) => page.goto(`/a/${at.accountId}/c/${at.conversationId}/m/${at.messageId}`);
 const row = (page: Page, at: Found) => page.locator(`[data-message-id="${at.messageId}"]`);
 const card = (page: Page, at: Found, name: string) => row(page, at).getByRole('listitem', { name, exact: true });
+
+/** The lightbox's "3 of 12+" counter: the position, the images loaded, and whether older messages may hold more. */
+async function positionOf(counter: Locator) {
+  const match = /^(\d+) of (\d+)(\+?)$/.exec((await counter.textContent()) ?? '');
+  expect(match, 'the counter reads "N of M"').toBeTruthy();
+  return { at: Number(match![1]), of: Number(match![2]), more: match![3] === '+' };
+}
+
+const isRaster = (name: string) => /\.(png|jpe?g|gif|webp)$/.test(name);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const sample = (name: string) => sampleFiles().find((f) => f.name === name)!;
@@ -203,7 +212,7 @@ test.describe('attachments', () => {
     request,
   }) => {
     const found = await attachmentsOf(sandboxApi(request));
-    const at = found.find((f) => f.names.length >= 3 && f.names.every((n) => /\.(png|jpe?g|gif|webp)$/.test(n)));
+    const at = found.find((f) => f.names.length >= 3 && f.names.every(isRaster));
     expect(at, 'a message carries three images').toBeTruthy();
     await open(page, at!);
     const [first, second] = at!.names;
@@ -213,21 +222,18 @@ test.describe('attachments', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('heading', { name: first, exact: true })).toBeVisible();
     const counter = dialog.getByTestId('lightbox-counter');
-    await expect(counter).toHaveText(`1 of ${at!.names.length}`);
+    await expect(counter).toHaveText(/^\d+ of \d+\+?$/);
+    const start = await positionOf(counter);
     const image = dialog.getByRole('img', { name: first, exact: true });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     expect(await image.getAttribute('src')).toMatch(/^blob:/);
 
     await page.keyboard.press('ArrowRight');
-    await expect(counter).toHaveText(`2 of ${at!.names.length}`);
+    await expect(counter).toHaveText(`${start.at + 1} of ${start.of}${start.more ? '+' : ''}`);
     await expect(dialog.getByRole('heading', { name: second, exact: true })).toBeVisible();
     await expect(dialog.getByRole('img', { name: second, exact: true })).toBeVisible();
     await page.keyboard.press('ArrowLeft');
-    await expect(counter).toHaveText(`1 of ${at!.names.length}`);
-    await page.keyboard.press('ArrowLeft');
-    await expect(counter).toHaveText(`${at!.names.length} of ${at!.names.length}`);
-    await page.keyboard.press('ArrowRight');
-    await expect(counter).toHaveText(`1 of ${at!.names.length}`);
+    await expect(counter).toHaveText(`${start.at} of ${start.of}${start.more ? '+' : ''}`);
 
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     const fitted = (await image.boundingBox())!;
@@ -243,6 +249,42 @@ test.describe('attachments', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(opener).toBeFocused();
+  });
+
+  test('the lightbox walks every loaded image of the conversation, and loads older messages for older images', async ({
+    page,
+    request,
+  }) => {
+    const found = await attachmentsOf(sandboxApi(request));
+    const withImages = found.filter((f) => f.names.some(isRaster));
+    expect(withImages.flatMap((f) => f.names.filter(isRaster)).length, 'six images or more').toBeGreaterThan(5);
+    const newest = withImages[0]!;
+    const name = newest.names.find(isRaster)!;
+    await open(page, newest);
+    await card(page, newest, name).getByRole('button', { name: `Open ${name}`, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    const counter = dialog.getByTestId('lightbox-counter');
+    await expect(counter).toHaveText(/^\d+ of \d+\+$/);
+    const start = await positionOf(counter);
+
+    // Going back walks the conversation's images, newest to oldest, across messages; when it reaches the oldest
+    // loaded image it loads older messages and goes on.
+    const expected = withImages.flatMap((f) => f.names.filter(isRaster).reverse());
+    const heading = dialog.getByRole('heading');
+    await expect(heading).toHaveText(expected[0]!);
+    for (let step = 1; step < 6; step++) {
+      await page.keyboard.press('ArrowLeft');
+      await expect(heading).toHaveText(expected[step]!, { timeout: 15_000 });
+      await expect(counter).toHaveText(/^\d+ of \d+\+?$/);
+    }
+    const after = await positionOf(counter);
+    expect(after.of, 'older images were loaded').toBeGreaterThan(start.of);
+    expect(after.of - after.at, 'five images are newer than this one').toBe(5);
+    await page.keyboard.press('ArrowRight');
+    await expect(heading).toHaveText(expected[4]!);
+    await expect(dialog.getByRole('img', { name: expected[4]!, exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
   });
 
   test('a thread with images and file cards has no axe violations', async ({ page, request }) => {

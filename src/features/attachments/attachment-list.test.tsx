@@ -206,7 +206,7 @@ describe('AttachmentList', () => {
     expect(disguised.querySelector('pre, iframe, script')).toBeNull();
   });
 
-  it('opens a thumbnail in a lightbox that walks the message images with the arrows', async () => {
+  it('opens a thumbnail in a lightbox that walks the message images with the arrows, end to end', async () => {
     const message = withAttachments.find(
       (m) => m.attachments!.length >= 3 && m.attachments!.every((a) => a.file_type?.startsWith('image/')),
     )!;
@@ -220,12 +220,18 @@ describe('AttachmentList', () => {
     expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent(`1 of ${attachments.length}`);
     await userEvent.keyboard('{ArrowRight}');
     await waitFor(() => expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent('2 of'));
+    // The walk stops at either end rather than wrapping around.
     await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    await waitFor(() => expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent('1 of'));
+    expect(within(dialog).getByRole('button', { name: 'Previous image' })).toBeDisabled();
+    for (let step = 1; step < attachments.length; step++) await userEvent.keyboard('{ArrowRight}');
+    await userEvent.keyboard('{ArrowRight}');
     await waitFor(() =>
       expect(within(dialog).getByTestId('lightbox-counter')).toHaveTextContent(
         `${attachments.length} of ${attachments.length}`,
       ),
     );
+    expect(within(dialog).getByRole('button', { name: 'Next image' })).toBeDisabled();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Zoom in' }));
     expect(within(dialog).getByRole('button', { name: 'Zoom out' })).toBeInTheDocument();
     await userEvent.keyboard('{Escape}');

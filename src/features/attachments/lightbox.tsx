@@ -1,16 +1,19 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { attachmentQueries } from '../../api/attachments';
 import { Button } from '../../components/ui/button';
 import { BackIcon, CloseIcon } from '../../components/ui/icons';
 import { useReturnFocus } from '../../components/ui/use-return-focus';
-import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
 import { attachmentName } from './file-card';
+import { type GalleryImage, galleryKey } from './preview-choice';
 import { useObjectUrl } from './use-object-url';
+
+/** Stands in for the current image while there is none, so that the hooks keep their order. */
+const PLACEHOLDER: GalleryImage = { messageId: '', attachment: {} };
 
 function ReturnFocus() {
   useReturnFocus();
@@ -18,61 +21,67 @@ function ReturnFocus() {
 }
 
 /**
- * The images of a message, large, in a modal dialog: ←/→ (and Previous/Next) walk the images whose bytes proved a
- * raster image, Zoom switches between fit and actual size, Download saves the file, Escape closes and the focus
- * goes back to the thumbnail. Images are shown from object URLs of the verified bytes only.
+ * Images, large, in a modal dialog: ←/→ (and Previous/Next) walk them oldest to newest, Zoom switches between fit
+ * and actual size, Download saves the file, Escape closes and the focus goes back to the thumbnail. Only the
+ * current image and its neighbours are fetched, and an image is shown only from an object URL of bytes that proved
+ * a raster image; a file whose bytes prove otherwise says so and offers its download.
  */
 export function Lightbox({
-  messageId,
   images,
-  currentId,
+  currentKey,
   onCurrentChange,
   onClose,
+  older,
 }: {
-  messageId: string;
-  /** Candidate images (allowlisted type, with an id); only those whose bytes prove an image are walked. */
-  images: Attachment[];
-  currentId: string;
-  onCurrentChange: (id: string) => void;
+  /** Candidate images (allowlisted type, with an id), oldest first. */
+  images: GalleryImage[];
+  currentKey: string;
+  onCurrentChange: (key: string) => void;
   onClose: () => void;
+  /** Present when older messages, possibly with older images, are not loaded yet. */
+  older?: { load: () => void; loading: boolean };
 }) {
   const { accountId } = useAccount();
-  const previews = useQueries({
-    queries: images.map((image) => attachmentQueries.preview(accountId, messageId, image.id ?? '', image.file_type)),
-  });
-  // Still loading counts (it is shown as loading); failed or not an image drops out.
-  const walkable = images.filter((_, i) => {
-    const preview = previews[i]!;
-    return !preview.isError && (!preview.data || preview.data.kind === 'image');
-  });
-  const index = Math.max(
-    0,
-    walkable.findIndex((image) => image.id === currentId),
-  );
-  const current = walkable[index];
-  const currentPreview = current ? previews[images.indexOf(current)] : undefined;
-  const image = currentPreview?.data?.kind === 'image' ? currentPreview.data : null;
+  const queryClient = useQueryClient();
+  const found = images.findIndex((image) => galleryKey(image) === currentKey);
+  const index = Math.max(0, found);
+  const current = images[index];
+  const previewOf = (image: GalleryImage) =>
+    attachmentQueries.preview(accountId, image.messageId, image.attachment.id ?? '', image.attachment.file_type);
+  const preview = useQuery({ ...previewOf(current ?? PLACEHOLDER), enabled: !!current });
+  const image = preview.data?.kind === 'image' ? preview.data : null;
+  const notAnImage = preview.isError || (!!preview.data && !image);
   const url = useObjectUrl(image?.bytes, image?.type);
-  const count = walkable.length;
-  const name = current ? attachmentName(current) : 'Image';
+  const count = images.length;
+  const name = current ? attachmentName(current.attachment) : 'Image';
+  const canGoBack = index > 0 || !!older;
+  const canGoOn = index < count - 1;
 
-  const move = (step: number) => {
-    if (count < 2) return;
-    onCurrentChange(walkable[(index + step + count) % count]!.id!);
+  // The neighbours are fetched ahead, so that stepping to them shows them at once (keyed by who they are).
+  const before = images[index - 1];
+  const after = images[index + 1];
+  useEffect(() => {
+    for (const neighbour of [before, after]) if (neighbour) void queryClient.prefetchQuery(previewOf(neighbour));
+  }, [before && galleryKey(before), after && galleryKey(after)]);
+
+  const move = (step: -1 | 1) => {
+    if (step === -1 && index === 0) return older?.load();
+    const next = images[index + step];
+    if (next) onCurrentChange(galleryKey(next));
   };
   const stage = useRef<HTMLDivElement>(null);
   // Keyed by the image, so moving to another image starts it fitted again.
   const [zoom, setZoom] = useState<{ id: string; scale: number } | null>(null);
   const [natural, setNatural] = useState<{ id: string; width: number; height: number } | null>(null);
-  const zoomed = !!current && zoom?.id === current.id;
-  const size = current && natural?.id === current.id ? natural : null;
+  const zoomed = !!current && zoom?.id === currentKey;
+  const size = current && natural?.id === currentKey ? natural : null;
   const zoomScale = zoomed && zoom ? zoom.scale : 1;
   const toggleZoom = () => {
     if (zoomed || !current) return setZoom(null);
     const box = stage.current;
     // Actual size; an image smaller than the stage is shown at twice its size instead.
     const fits = !!size && !!box && size.width <= box.clientWidth && size.height <= box.clientHeight;
-    setZoom({ id: current.id!, scale: fits ? 2 : 1 });
+    setZoom({ id: currentKey, scale: fits ? 2 : 1 });
   };
 
   useEffect(() => {
@@ -90,10 +99,10 @@ export function Lightbox({
 
   const request = {
     accountId,
-    messageId,
-    attachmentId: current?.id ?? '',
+    messageId: current?.messageId ?? '',
+    attachmentId: current?.attachment.id ?? '',
     fileName: name,
-    size: current?.file_size,
+    size: current?.attachment.file_size,
   };
   const download = useDownloadState(request);
 
@@ -112,13 +121,16 @@ export function Lightbox({
               </RadixDialog.Title>
               <RadixDialog.Description className="text-[12px] text-neutral-300">
                 <span data-testid="lightbox-counter">
-                  {index + 1} of {count}
+                  {older?.loading ? 'Loading older images…' : `${index + 1} of ${count}${older ? '+' : ''}`}
                 </span>
-                <span className="sr-only">. Use the left and right arrow keys to move between images.</span>
+                <span className="sr-only">
+                  {older ? ' (older messages may hold more)' : ''}. Use the left and right arrow keys to move between
+                  images.
+                </span>
               </RadixDialog.Description>
             </div>
             <div className="flex items-center gap-1 text-[12px] text-neutral-300 [&_button]:text-neutral-100 [&_button:hover]:bg-neutral-800">
-              <DownloadStatus size={current?.file_size} state={download} fileName={name} />
+              <DownloadStatus size={current?.attachment.file_size} state={download} fileName={name} />
               <DownloadControl request={request} state={download} />
               <Button size="sm" variant="ghost" onClick={toggleZoom} disabled={!url}>
                 {zoomed ? 'Zoom out' : 'Zoom in'}
@@ -145,7 +157,7 @@ export function Lightbox({
                   alt={name}
                   onLoad={(event) =>
                     setNatural({
-                      id: current!.id!,
+                      id: currentKey,
                       width: event.currentTarget.naturalWidth,
                       height: event.currentTarget.naturalHeight,
                     })
@@ -155,27 +167,33 @@ export function Lightbox({
                   }
                   className={zoomed ? 'm-auto max-w-none shrink-0' : 'h-full w-full object-contain'}
                 />
+              ) : notAnImage ? (
+                <p role="status" className="m-auto max-w-sm text-center text-[13px] text-neutral-300">
+                  No preview: this file is not an image it can show. Download it to open it.
+                </p>
               ) : (
                 <span role="status" className="m-auto text-[13px] text-neutral-300">
                   Loading {name}…
                 </span>
               )}
             </div>
-            {count > 1 ? (
+            {count > 1 || older ? (
               <>
                 <button
                   type="button"
                   onClick={() => move(-1)}
+                  disabled={!canGoBack || older?.loading}
                   aria-label="Previous image"
-                  className="absolute top-1/2 left-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800"
+                  className="absolute top-1/2 left-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800 disabled:opacity-30"
                 >
                   <BackIcon size={20} />
                 </button>
                 <button
                   type="button"
                   onClick={() => move(1)}
+                  disabled={!canGoOn}
                   aria-label="Next image"
-                  className="absolute top-1/2 right-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800"
+                  className="absolute top-1/2 right-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800 disabled:opacity-30"
                 >
                   <BackIcon size={20} className="rotate-180" />
                 </button>

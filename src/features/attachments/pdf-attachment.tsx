@@ -32,7 +32,9 @@ export function PdfAttachment({ messageId, attachment }: { messageId: string; at
         target.postMessage(message, '*', [message.bytes]);
       } else {
         clearTimeout(timeout);
-        setState(event.data.type === 'rendered' ? { status: 'rendered', pages: event.data.pages } : { status: 'failed' });
+        setState(
+          event.data.type === 'rendered' ? { status: 'rendered', pages: event.data.pages } : { status: 'failed' },
+        );
       }
     };
     window.addEventListener('message', onMessage);
