@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { sampleFiles } from '../src/server/sandbox/seed/sample-files';
+import { largeSampleFile, sampleFiles } from '../src/server/sandbox/seed/sample-files';
 import { sandboxApi } from './sandbox-api';
 
 interface Found {
@@ -298,7 +298,7 @@ test.describe('attachments', () => {
     expect(results.violations).toEqual([]);
   });
 
-  test('a large download shows its progress and Cancel stops it', async ({ page, request }) => {
+  test('a large download shows its progress, Cancel stops it, and a full one saves the exact bytes', async ({ page, request }) => {
     const found = await attachmentsOf(sandboxApi(request));
     const name = 'events-export-2026.csv';
     const at = messageWith(found, name);
@@ -326,5 +326,20 @@ test.describe('attachments', () => {
     await expect(item.getByRole('button', { name: `Download ${name}` })).toBeVisible();
     await page.waitForTimeout(500);
     expect(downloaded).toBe(false);
+
+    // At full speed it completes, and the saved file is the stored file, byte for byte.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const saving = page.waitForEvent('download', { timeout: 60_000 });
+    await item.getByRole('button', { name: `Download ${name}` }).click();
+    const download = await saving;
+    expect(download.suggestedFilename()).toBe(name);
+    const hash = createHash('sha256');
+    for (const chunk of largeSampleFile().chunks()) hash.update(chunk);
+    expect(sha256(await readFile((await download.path())!))).toBe(hash.digest('hex'));
   });
 });

@@ -44,9 +44,18 @@ export function useDownloadState(
   return useSyncExternalStore(subscribe, () => states.get(key) ?? IDLE);
 }
 
-/** Saves bytes under a file name. The Blob is typed as opaque bytes, so nothing in it can ever be rendered. */
-function save(chunks: BlobPart[], fileName: string) {
-  const url = URL.createObjectURL(new Blob(chunks, { type: 'application/octet-stream' }));
+/**
+ * Every this many bytes, the chunks received so far are handed to the browser's blob store (which keeps large
+ * blobs outside the page, on disk if need be), so the page holds at most about this much of a file at a time.
+ */
+const HAND_OVER_BYTES = 8 * 1024 * 1024;
+
+/** Typed as opaque bytes, so nothing in a download can ever be rendered. */
+const OPAQUE = { type: 'application/octet-stream' };
+
+/** Saves a file under its name. */
+function save(file: Blob, fileName: string) {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -69,8 +78,11 @@ export async function startDownload(request: DownloadRequest): Promise<void> {
       accountId: request.accountId,
       signal: controller.signal,
     });
-    const total = Number(response.headers.get('content-length')) || request.size || null;
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    const declared = Number(response.headers.get('content-length')) || null;
+    const total = declared ?? request.size ?? null;
+    let saved = new Blob([], OPAQUE);
+    let chunks: Uint8Array<ArrayBuffer>[] = [];
+    let pending = 0;
     let received = 0;
     let shownAt = 0;
     if (response.body) {
@@ -80,6 +92,12 @@ export async function startDownload(request: DownloadRequest): Promise<void> {
         if (done) break;
         chunks.push(value as Uint8Array<ArrayBuffer>);
         received += value.byteLength;
+        pending += value.byteLength;
+        if (pending >= HAND_OVER_BYTES) {
+          saved = new Blob([saved, ...chunks], OPAQUE);
+          chunks = [];
+          pending = 0;
+        }
         if (performance.now() - shownAt > 100) {
           shownAt = performance.now();
           set(key, { status: 'running', received, total });
@@ -87,7 +105,11 @@ export async function startDownload(request: DownloadRequest): Promise<void> {
       }
     }
     set(key, { status: 'running', received, total });
-    save(chunks, request.fileName);
+    // Never save a part of a file as if it were the file.
+    if (declared !== null && received !== declared) {
+      throw new Error(`The download stopped after ${received.toLocaleString('en')} of ${declared.toLocaleString('en')} bytes.`);
+    }
+    save(new Blob([saved, ...chunks], OPAQUE), request.fileName);
     set(key, IDLE);
   } catch (error) {
     set(key, controller.signal.aborted ? IDLE : { status: 'error', message: errorMessage(error) });
