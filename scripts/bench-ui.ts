@@ -11,6 +11,47 @@ export interface UiFigures {
   maxMountedRows: number;
   messagesScrolled: number;
   initialJsGzipKb: number;
+  download: BrowserDownloadFigure | null;
+}
+
+export interface BrowserDownloadFigure {
+  name: string;
+  bytes: number;
+  seconds: number;
+  /** The most ArrayBuffer memory the page held while the file came (CDP's `backingStorageSize`, sampled). */
+  peakBuffersMb: number;
+}
+
+/** Clicks Download on a file card and waits until the browser has saved the file, sampling the page's buffers. */
+async function timeDownload(
+  page: Page,
+  base: string,
+  path: string,
+  file: { message: string; name: string; size: number },
+): Promise<BrowserDownloadFigure> {
+  await page.goto(base + path);
+  const item = page.locator(`[data-message-id="${file.message}"]`).getByRole('listitem', { name: file.name, exact: true });
+  const button = item.getByRole('button', { name: `Download ${file.name}`, exact: true });
+  await button.waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  let peak = 0;
+  let sampling = true;
+  const sample = (async () => {
+    while (sampling) {
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number };
+      peak = Math.max(peak, usage.backingStorageSize ?? 0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const started = performance.now();
+  const saved = page.waitForEvent('download', { timeout: 300_000 });
+  await button.click();
+  const download = await saved;
+  await download.path();
+  const seconds = (performance.now() - started) / 1000;
+  sampling = false;
+  await sample;
+  return { name: file.name, bytes: file.size, seconds, peakBuffersMb: peak / 1e6 };
 }
 
 /** Gzipped size of the JavaScript the first screen loads: the entry and its static imports. */
@@ -52,7 +93,13 @@ async function timeOpen(page: Page, href: string): Promise<number> {
   }, href);
 }
 
-export async function measureUi(base: string, accountId: string, conversationIds: string[], bigConversationId: string): Promise<UiFigures> {
+export async function measureUi(
+  base: string,
+  accountId: string,
+  conversationIds: string[],
+  bigConversationId: string,
+  bigFile?: { message: string; name: string; size: number },
+): Promise<UiFigures> {
   const browser = await chromium.launch({
     executablePath: [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p)),
     args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -92,7 +139,13 @@ export async function measureUi(base: string, accountId: string, conversationIds
       return { longTasks, maxMounted, loaded: Number(thread.getAttribute('data-loaded')) };
     });
 
+    // A very large download in the app: the bytes stream into the browser's blob store, not the page.
+    const download = bigFile
+      ? await timeDownload(page, base, `${accountPath}/c/${bigConversationId}/m/${bigFile.message}`, bigFile)
+      : null;
+
     return {
+      download,
       coldOpenMs,
       cachedSwitchMs,
       longTasksOver50: scroll.longTasks.filter((d) => d > 50).length,

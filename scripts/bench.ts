@@ -5,10 +5,11 @@
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { encodeCursor } from '../src/server/sandbox/cursor';
+import { ensureHugeFile, measureBffDownload, memoryOf, type BenchFile } from './bench-downloads';
 import { measureUi } from './bench-ui';
 import { progressBar } from '../src/server/sandbox/seed/progress';
 import { seedFile } from '../src/server/sandbox/seed/seed-file';
@@ -37,12 +38,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
-
 // 0. The app the server serves must be the current build.
 spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 
@@ -65,12 +60,14 @@ const big = db
 const middle = db
   .prepare('SELECT seq FROM messages WHERE conversation_pk = ? ORDER BY seq LIMIT 1 OFFSET ?')
   .get(big.pk, Math.floor(big.n / 2)) as { seq: number };
-const largest = db
+const largestDemoFile = db
   .prepare(
-    `SELECT m.id AS message, a.id AS attachment, b.size AS size FROM attachments a JOIN blobs b ON b.pk = a.blob_pk
-     JOIN messages m ON m.seq = a.message_seq WHERE a.account_id = ? ORDER BY b.size DESC LIMIT 1`,
+    `SELECT m.id AS message, a.id AS attachment, a.file_name AS name, b.size AS size FROM attachments a
+     JOIN blobs b ON b.pk = a.blob_pk JOIN messages m ON m.seq = a.message_seq
+     WHERE a.account_id = ? AND a.file_name <> 'warehouse-backup.bin' ORDER BY b.size DESC LIMIT 1`,
   )
-  .get(account.id) as { message: string; attachment: string; size: number } | undefined;
+  .get(account.id) as BenchFile | undefined;
+const hugeFile = ensureHugeFile(db, account.id, big.pk);
 const message = db
   .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET 500')
   .get(big.pk) as { id: string };
@@ -134,23 +131,14 @@ for (const route of routes) {
 const memory = memoryOf(server.pid!);
 console.log(`\nserver RSS after the routes: ${memory.rssMb.toFixed(0)} MB now, ${memory.peakMb.toFixed(0)} MB peak`);
 
-if (largest) {
-  // Stream the largest file three times, reading slowly enough that the server must respect backpressure.
-  const before = memoryOf(server.pid!);
-  const started = performance.now();
-  let bytes = 0;
-  for (let i = 0; i < 3; i++) {
-    const res = await fetch(
-      `${base}/sandbox/unified/messaging/messages/${largest.message}/attachments/${largest.attachment}/download`,
-      { headers },
-    );
-    for await (const chunk of res.body!) bytes += (chunk as Uint8Array).byteLength;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const after = memoryOf(server.pid!);
+// Downloads through the BFF, one file at a time at full speed: throughput, and the server's memory meanwhile.
+console.log('');
+for (const file of [largestDemoFile, hugeFile]) {
+  if (!file) continue;
+  const figure = await measureBffDownload(base, account.id, server.pid!, file);
   console.log(
-    `download of the largest file through the BFF (${(largest.size / 1e6).toFixed(1)} MB) ×3: ${(bytes / 1e6 / seconds).toFixed(0)} MB/s; ` +
-      `server RSS ${before.rssMb.toFixed(0)} → ${after.rssMb.toFixed(0)} MB (peak ${after.peakMb.toFixed(0)} MB)`,
+    `download through the BFF, ${file.name} (${(file.size / 1e6).toFixed(1)} MB): ${figure.mbPerSecond.toFixed(0)} MB/s; ` +
+      `server RSS ${figure.rssBeforeMb.toFixed(0)} MB before, ${figure.peakIsLifetime ? 'lifetime peak' : 'peak during'} ${figure.peakMb.toFixed(0)} MB`,
   );
 }
 // UI figures in Chromium: opening conversations (cold, then cached) and scrolling 1,000 messages.
@@ -158,7 +146,7 @@ const others = (await (await fetch(`${base}/sandbox/unified/messaging/conversati
   data: { id: string }[];
 };
 const ids = others.data.map((c) => c.id).filter((id) => id !== big.id).slice(0, 5);
-const ui = await measureUi(base, account.id, ids, big.id);
+const ui = await measureUi(base, account.id, ids, big.id, hugeFile);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (values: number[]) => `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} conversations)`;
 console.log('\nUI in Chromium (1280×800):');
@@ -166,4 +154,11 @@ console.log(`click → first messages painted, cold:   ${fmt(ui.coldOpenMs)}`);
 console.log(`click → first messages painted, cached: ${fmt(ui.cachedSwitchMs)}`);
 console.log(`scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms${ui.longTasksOver50 ? ` (longest ${ui.longestTaskMs.toFixed(0)} ms)` : ''}, at most ${ui.maxMountedRows} rows mounted`);
 console.log(`initial JS: ${ui.initialJsGzipKb.toFixed(1)} KB gzip`);
+if (ui.download) {
+  const { name, bytes, seconds, peakBuffersMb } = ui.download;
+  console.log(
+    `download in the app, ${name} (${(bytes / 1e6).toFixed(1)} MB): ${seconds.toFixed(1)} s (${(bytes / 1e6 / seconds).toFixed(0)} MB/s), ` +
+      `page buffers peak ${peakBuffersMb.toFixed(0)} MB`,
+  );
+}
 server.kill('SIGTERM');
