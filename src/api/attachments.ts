@@ -1,10 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { paginated } from '../contract/envelopes';
+import { paginated, result } from '../contract/envelopes';
 import { AttachmentSchema } from '../contract/models';
 import { previewOf, SNIFF_BYTES, type FileKind } from '../lib/file-kind';
 import { apiUrl, request, send } from './client';
 
 const AttachmentPage = paginated(AttachmentSchema);
+const AttachmentResult = result(AttachmentSchema);
 
 export const attachmentQueries = {
   all: (accountId: string) => ['attachments', accountId] as const,
@@ -19,6 +20,18 @@ export const attachmentQueries = {
         }),
       initialPageParam: null as string | null,
       getNextPageParam: (page) => (page.next?.trim() ? page.next : undefined),
+      staleTime: Infinity,
+    }),
+  /** One attachment's details (get_attachment), for when the message carried only part of them. */
+  detail: (accountId: string, messageId: string, attachmentId: string) =>
+    queryOptions({
+      queryKey: [...attachmentQueries.all(accountId), 'detail', messageId, attachmentId],
+      queryFn: ({ signal }) =>
+        request(
+          `/unified/messaging/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}`,
+          AttachmentResult,
+          { accountId, signal },
+        ).then((answer) => answer.data ?? null),
       staleTime: Infinity,
     }),
   /** An attachment's bytes for an inline preview, with the kind and type its first bytes prove. */

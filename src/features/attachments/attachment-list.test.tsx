@@ -8,6 +8,7 @@ import type { LinkedAccount } from '../../contract/accounts';
 import type { Attachment, Message } from '../../contract/models';
 import { AccountContext } from '../../lib/account-context';
 import { installInProcessServer } from '../../test/in-process-fetch';
+import { formatSize } from '../../lib/format-size';
 import { AttachmentList } from './attachment-list';
 
 let server: ReturnType<typeof installInProcessServer>;
@@ -149,6 +150,20 @@ describe('AttachmentList', () => {
       return element!;
     });
     expect(video.getAttribute('src')).toMatch(/^blob:test\//);
+  });
+
+  it('completes an attachment the message listed with its id only, from get_attachment', async () => {
+    const chart = seeded('q3-revenue-chart.png');
+    const zip = seeded('release-kit.zip');
+    renderList(chart.messageId, [{ id: chart.attachment.id }]);
+    renderList(zip.messageId, [{ id: zip.attachment.id, file_name: null, file_size: null, file_type: null }]);
+    // The real name and size replace the placeholder, and the image proves itself and gets its thumbnail.
+    const card = await screen.findByRole('listitem', { name: 'q3-revenue-chart.png' });
+    expect(within(card).getByText(formatSize(chart.attachment.file_size!))).toBeInTheDocument();
+    await waitFor(() => expect(within(card).getByRole('img', { name: 'q3-revenue-chart.png' })).toBeInTheDocument());
+    const file = await screen.findByRole('listitem', { name: 'release-kit.zip' });
+    expect(within(file).getByRole('button', { name: 'Download release-kit.zip' })).toBeInTheDocument();
+    expect(screen.queryByRole('listitem', { name: 'Untitled file' })).not.toBeInTheDocument();
   });
 
   it('hands a proven PDF to a frame sandboxed to an opaque origin, and shows its page count once drawn', async () => {

@@ -8,13 +8,21 @@ import { MediaAttachment } from './media-attachment';
 import { PdfAttachment } from './pdf-attachment';
 import { galleryKey, previewChoice, wantsThumbnail } from './preview-choice';
 import { TextAttachment } from './text-attachment';
+import { useAttachmentDetails } from './use-attachment-details';
 
 /**
  * A message's attachments: thumbnails for raster images, players for audio and video, a PDF's first page drawn in
  * a sandboxed frame, the beginning of text files — each once its bytes prove the type — and file cards for the
  * rest. A thumbnail opens the conversation's lightbox when there is one, otherwise a lightbox of this message.
  */
-export function AttachmentList({ messageId, attachments }: { messageId: string; attachments: Attachment[] }) {
+export function AttachmentList({
+  messageId,
+  attachments: listed,
+}: {
+  messageId: string;
+  attachments: Attachment[];
+}) {
+  const attachments = useAttachmentDetails(messageId, listed);
   const gallery = useGallery();
   const [open, setOpen] = useState<string | null>(null);
   if (attachments.length === 0) return null;

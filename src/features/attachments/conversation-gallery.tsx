@@ -36,18 +36,25 @@ function imagesOf(pages: { data?: (Message | undefined)[] | null }[] | undefined
 
 function ConversationLightbox({
   conversationId,
+  opened,
   currentKey,
   onCurrentChange,
   onClose,
 }: {
   conversationId: string;
+  /** The image whose thumbnail opened the lightbox. */
+  opened: GalleryImage;
   currentKey: string;
   onCurrentChange: (key: string) => void;
   onClose: () => void;
 }) {
   const { accountId } = useAccount();
   const messages = useInfiniteQuery(messageQueries.list(accountId, conversationId));
-  const images = useMemo(() => imagesOf(messages.data?.pages), [messages.data]);
+  const loaded = useMemo(() => imagesOf(messages.data?.pages), [messages.data]);
+  // An image whose details came from get_attachment is not among them; it is then shown on its own.
+  const openedKey = galleryKey(opened);
+  const walkable = loaded.some((image) => galleryKey(image) === openedKey);
+  const images = walkable ? loaded : [opened];
   const [loadingOlder, setLoadingOlder] = useState(false);
 
   // Step back past the oldest loaded image: load older messages until one of them carries an image.
@@ -73,7 +80,7 @@ function ConversationLightbox({
       currentKey={currentKey}
       onCurrentChange={onCurrentChange}
       onClose={onClose}
-      older={messages.hasNextPage ? { load: () => void loadOlder(), loading: loadingOlder } : undefined}
+      older={walkable && messages.hasNextPage ? { load: () => void loadOlder(), loading: loadingOlder } : undefined}
     />
   );
 }
@@ -83,17 +90,27 @@ function ConversationLightbox({
  * loaded messages, oldest to newest; stepping back past the oldest loads older messages.
  */
 export function ConversationGallery({ conversationId, children }: { conversationId: string; children: ReactNode }) {
+  const [opened, setOpened] = useState<GalleryImage | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
-  const gallery = useMemo<Gallery>(() => ({ open: (image) => setCurrent(galleryKey(image)) }), []);
+  const gallery = useMemo<Gallery>(
+    () => ({
+      open: (image) => {
+        setOpened(image);
+        setCurrent(galleryKey(image));
+      },
+    }),
+    [],
+  );
   return (
     <GalleryContext.Provider value={gallery}>
       {children}
-      {current ? (
+      {opened && current ? (
         <ConversationLightbox
           conversationId={conversationId}
+          opened={opened}
           currentKey={current}
           onCurrentChange={setCurrent}
-          onClose={() => setCurrent(null)}
+          onClose={() => setOpened(null)}
         />
       ) : null}
     </GalleryContext.Provider>
