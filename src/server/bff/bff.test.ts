@@ -102,6 +102,17 @@ describe('downloads through the BFF', () => {
     const res = await server.api(`${file.download}?format=base64`);
     expect(await res.text()).toBe(file.bytes.toString('base64'));
   });
+
+  it('passes export_format on, and the upstream refusal of a conversion it cannot make', async () => {
+    const text = someAttachment(server, 'text/plain');
+    const res = await server.api(`${text.download}?export_format=text/plain`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(text.bytes)).toBe(true);
+    const refused = await server.apiJson(`${file.download}?export_format=application/pdf`);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ statusCode: 422, message: expect.stringContaining('export') });
+  });
 });
 
 describe('what the BFF refuses', () => {
