@@ -193,13 +193,32 @@ test.describe('attachments', () => {
       });
       expect(reach).toEqual({ origin: 'null', parent: 'blocked', cookie: 'blocked', storage: 'blocked' });
 
-      // Clicking where the hostile file puts its javascript: link does nothing.
-      await element.click({ position: { x: 60, y: 40 } });
-      await expect(
-        card(page, pdf, name).getByRole('button', { name: `Download ${name}` }),
-      ).toBeVisible();
+      // Opening it shows every page in a viewer; clicking where the hostile file puts its javascript: link and
+      // pressing Escape inside the frame closes the viewer and runs nothing.
+      const opener = card(page, pdf, name).getByRole('button', { name: `Open ${name}`, exact: true });
+      await opener.click();
+      const viewer = page.getByRole('dialog', { name });
+      await expect(viewer.getByTestId('pdf-viewer-pages')).toHaveText(pages);
+      const pagesFrame = (await (await viewer.locator('iframe').elementHandle())!.contentFrame())!;
+      await expect.poll(() => pagesFrame.locator('.page').count()).toBe(Number(pages[0]));
+      await expect.poll(() => pagesFrame.locator('.page canvas').count()).toBeGreaterThan(0);
+      expect(await pagesFrame.evaluate(() => self.origin)).toBe('null');
+      await pagesFrame.locator('.page').first().click({ position: { x: 120, y: 60 } });
+      // Down, then up once the viewer (and the frame that had the key) is gone.
+      await page.keyboard.down('Escape');
+      await expect(viewer).toHaveCount(0);
+      await page.keyboard.up('Escape');
+      await expect(opener).toBeFocused();
     }
     expect(problems).toEqual([]);
+
+    // The viewer passes axe (which opens a tab of its own, so it runs after the watch above).
+    await card(page, messageWith(found, 'xss-test.pdf'), 'xss-test.pdf')
+      .getByRole('button', { name: 'Open xss-test.pdf', exact: true })
+      .click();
+    await expect(page.getByRole('dialog').getByTestId('pdf-viewer-pages')).toHaveText('1 page');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
     const csv = messageWith(found, 'launch-plan.csv');
     await open(page, csv);

@@ -187,13 +187,32 @@ describe('AttachmentList', () => {
 
     await fromFrame({ type: 'ready' });
     await waitFor(() => expect(received).toHaveLength(1));
-    const sent = received[0] as { type: string; bytes: ArrayBuffer };
+    const sent = received[0] as { type: string; bytes: ArrayBuffer; pages: string };
     expect(sent.type).toBe('render-pdf');
+    expect(sent.pages).toBe('first');
     expect(new TextDecoder().decode(sent.bytes.slice(0, 5))).toBe('%PDF-');
 
     await fromFrame({ type: 'rendered', pages: 2 });
     expect(screen.getByTestId('pdf-preview')).toHaveAttribute('aria-busy', 'false');
     expect(screen.getByTestId('pdf-preview')).toHaveTextContent('PDF · 2 pages');
+
+    // Opening it shows every page in a viewer, through a frame of its own; Escape there closes it.
+    await userEvent.click(screen.getByRole('button', { name: 'Open q3-roadmap.pdf' }));
+    const viewer = await screen.findByRole('dialog', { name: 'q3-roadmap.pdf' });
+    const pages = within(viewer).getByTitle('Pages of q3-roadmap.pdf') as HTMLIFrameElement;
+    expect(pages.getAttribute('sandbox')).toBe('allow-scripts');
+    const toViewer: unknown[] = [];
+    pages.contentWindow!.addEventListener('message', (event) => toViewer.push(event.data));
+    const fromViewer = (data: unknown) =>
+      act(() => window.dispatchEvent(new MessageEvent('message', { data, source: pages.contentWindow })));
+    await fromViewer({ type: 'ready' });
+    await waitFor(() => expect(toViewer).toHaveLength(1));
+    expect((toViewer[0] as { pages: string }).pages).toBe('all');
+    await fromViewer({ type: 'rendered', pages: 2 });
+    expect(within(viewer).getByTestId('pdf-viewer-pages')).toHaveTextContent('2 pages');
+    expect(within(viewer).getByRole('button', { name: 'Download q3-roadmap.pdf' })).toBeInTheDocument();
+    await fromViewer({ type: 'close' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('falls back to the file card when the frame cannot draw the PDF', async () => {

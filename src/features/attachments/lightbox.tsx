@@ -1,24 +1,18 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { attachmentQueries } from '../../api/attachments';
 import { Button } from '../../components/ui/button';
-import { BackIcon, CloseIcon } from '../../components/ui/icons';
-import { useReturnFocus } from '../../components/ui/use-return-focus';
+import { BackIcon } from '../../components/ui/icons';
 import { useAccount } from '../../lib/account-context';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
 import { attachmentName } from './file-card';
 import { type GalleryImage, galleryKey } from './preview-choice';
 import { useObjectUrl } from './use-object-url';
+import { ViewerDialog } from './viewer-dialog';
 
 /** Stands in for the current image while there is none, so that the hooks keep their order. */
 const PLACEHOLDER: GalleryImage = { messageId: '', attachment: {} };
-
-function ReturnFocus() {
-  useReturnFocus();
-  return null;
-}
 
 /**
  * Images, large, in a modal dialog: ←/→ (and Previous/Next) walk them oldest to newest, Zoom switches between fit
@@ -107,101 +101,85 @@ export function Lightbox({
   const download = useDownloadState(request);
 
   return (
-    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-neutral-950/80" />
-        <RadixDialog.Content
-          data-testid="lightbox"
-          className="fixed inset-[2vh_2vw] z-50 flex flex-col overflow-hidden rounded-xl border border-neutral-800 bg-neutral-950 text-neutral-100 shadow-2xl outline-none"
+    <ViewerDialog
+      testId="lightbox"
+      title={name}
+      onClose={onClose}
+      description={
+        <>
+          <span data-testid="lightbox-counter">
+            {older?.loading ? 'Loading older images…' : `${index + 1} of ${count}${older ? '+' : ''}`}
+          </span>
+          <span className="sr-only">
+            {older ? ' (older messages may hold more)' : ''}. Use the left and right arrow keys to move between images.
+          </span>
+        </>
+      }
+      actions={
+        <>
+          <DownloadStatus size={current?.attachment.file_size} state={download} fileName={name} />
+          <DownloadControl request={request} state={download} />
+          <Button size="sm" variant="ghost" onClick={toggleZoom} disabled={!url}>
+            {zoomed ? 'Zoom out' : 'Zoom in'}
+          </Button>
+        </>
+      }
+    >
+      <div className="relative flex min-h-0 flex-1">
+        <div
+          ref={stage}
+          tabIndex={zoomed ? 0 : -1}
+          aria-label={zoomed ? `${name}, zoomed; scroll to see more` : undefined}
+          role={zoomed ? 'region' : undefined}
+          className={`flex min-h-0 flex-1 p-2 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 ${zoomed ? 'overflow-auto' : 'overflow-hidden'}`}
         >
-          <div className="flex items-center gap-3 border-b border-neutral-800 px-4 py-2">
-            <div className="min-w-0 flex-1">
-              <RadixDialog.Title className="truncate text-[15px] font-semibold" title={name}>
-                {name}
-              </RadixDialog.Title>
-              <RadixDialog.Description className="text-[12px] text-neutral-300">
-                <span data-testid="lightbox-counter">
-                  {older?.loading ? 'Loading older images…' : `${index + 1} of ${count}${older ? '+' : ''}`}
-                </span>
-                <span className="sr-only">
-                  {older ? ' (older messages may hold more)' : ''}. Use the left and right arrow keys to move between
-                  images.
-                </span>
-              </RadixDialog.Description>
-            </div>
-            <div className="flex items-center gap-1 text-[12px] text-neutral-300 [&_button]:text-neutral-100 [&_button:hover]:bg-neutral-800">
-              <DownloadStatus size={current?.attachment.file_size} state={download} fileName={name} />
-              <DownloadControl request={request} state={download} />
-              <Button size="sm" variant="ghost" onClick={toggleZoom} disabled={!url}>
-                {zoomed ? 'Zoom out' : 'Zoom in'}
-              </Button>
-              <RadixDialog.Close asChild>
-                <Button size="icon" variant="ghost" aria-label="Close">
-                  <CloseIcon size={16} />
-                </Button>
-              </RadixDialog.Close>
-            </div>
-          </div>
-          <ReturnFocus />
-          <div className="relative flex min-h-0 flex-1">
-            <div
-              ref={stage}
-              tabIndex={zoomed ? 0 : -1}
-              aria-label={zoomed ? `${name}, zoomed; scroll to see more` : undefined}
-              role={zoomed ? 'region' : undefined}
-              className={`flex min-h-0 flex-1 p-2 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 ${zoomed ? 'overflow-auto' : 'overflow-hidden'}`}
+          {url ? (
+            <img
+              src={url}
+              alt={name}
+              onLoad={(event) =>
+                setNatural({
+                  id: currentKey,
+                  width: event.currentTarget.naturalWidth,
+                  height: event.currentTarget.naturalHeight,
+                })
+              }
+              style={zoomed && size ? { width: size.width * zoomScale, height: size.height * zoomScale } : undefined}
+              className={zoomed ? 'm-auto max-w-none shrink-0' : 'h-full w-full object-contain'}
+            />
+          ) : notAnImage ? (
+            <p role="status" className="m-auto max-w-sm text-center text-[13px] text-neutral-300">
+              No preview: this file is not an image it can show. Download it to open it.
+            </p>
+          ) : (
+            <span role="status" className="m-auto text-[13px] text-neutral-300">
+              Loading {name}…
+            </span>
+          )}
+        </div>
+        {count > 1 || older ? (
+          <>
+            <button
+              type="button"
+              onClick={() => move(-1)}
+              disabled={!canGoBack || older?.loading}
+              aria-label="Previous image"
+              className="absolute top-1/2 left-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800 disabled:opacity-30"
             >
-              {url ? (
-                <img
-                  src={url}
-                  alt={name}
-                  onLoad={(event) =>
-                    setNatural({
-                      id: currentKey,
-                      width: event.currentTarget.naturalWidth,
-                      height: event.currentTarget.naturalHeight,
-                    })
-                  }
-                  style={
-                    zoomed && size ? { width: size.width * zoomScale, height: size.height * zoomScale } : undefined
-                  }
-                  className={zoomed ? 'm-auto max-w-none shrink-0' : 'h-full w-full object-contain'}
-                />
-              ) : notAnImage ? (
-                <p role="status" className="m-auto max-w-sm text-center text-[13px] text-neutral-300">
-                  No preview: this file is not an image it can show. Download it to open it.
-                </p>
-              ) : (
-                <span role="status" className="m-auto text-[13px] text-neutral-300">
-                  Loading {name}…
-                </span>
-              )}
-            </div>
-            {count > 1 || older ? (
-              <>
-                <button
-                  type="button"
-                  onClick={() => move(-1)}
-                  disabled={!canGoBack || older?.loading}
-                  aria-label="Previous image"
-                  className="absolute top-1/2 left-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800 disabled:opacity-30"
-                >
-                  <BackIcon size={20} />
-                </button>
-                <button
-                  type="button"
-                  onClick={() => move(1)}
-                  disabled={!canGoOn}
-                  aria-label="Next image"
-                  className="absolute top-1/2 right-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800 disabled:opacity-30"
-                >
-                  <BackIcon size={20} className="rotate-180" />
-                </button>
-              </>
-            ) : null}
-          </div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+              <BackIcon size={20} />
+            </button>
+            <button
+              type="button"
+              onClick={() => move(1)}
+              disabled={!canGoOn}
+              aria-label="Next image"
+              className="absolute top-1/2 right-2 flex h-10 w-10 -translate-y-1/2 items-center justify-center rounded-full bg-neutral-900/80 text-neutral-100 hover:bg-neutral-800 disabled:opacity-30"
+            >
+              <BackIcon size={20} className="rotate-180" />
+            </button>
+          </>
+        ) : null}
+      </div>
+    </ViewerDialog>
   );
 }

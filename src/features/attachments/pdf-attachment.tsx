@@ -1,48 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Attachment } from '../../contract/models';
 import { AttachmentFrame, attachmentName, CardOnly, FileCardRow } from './file-card';
-import { isFromFrame, PDF_FRAME_PATH, type ToFrame } from './pdf-frame/protocol';
+import { PDF_FRAME_PATH } from './pdf-frame/protocol';
+import { usePdfFrame } from './pdf-frame/use-pdf-frame';
+import { PdfViewer } from './pdf-viewer';
 import { useVerifiedBytes } from './use-verified-preview';
-
-/** How long the frame may take to draw the first page before the preview gives way to a plain file card. */
-const RENDER_TIMEOUT_MS = 20_000;
-
-type FrameState = { status: 'loading' } | { status: 'rendered'; pages: number } | { status: 'failed' };
 
 /**
  * A PDF's first page, drawn by pdf.js inside a frame sandboxed to an opaque origin (scripts, but no access to the
- * app, its cookies or its storage). The app hands the frame the bytes, which proved to be a PDF, by postMessage.
- * Browsers' own PDF viewers refuse to run in a sandboxed frame, hence pdf.js.
+ * app, its cookies or its storage); the app hands the frame the bytes, which proved to be a PDF, by postMessage.
+ * Browsers' own PDF viewers refuse to run in a sandboxed frame, hence pdf.js. Clicking it opens every page.
  */
 export function PdfAttachment({ messageId, attachment }: { messageId: string; attachment: Attachment }) {
   const name = attachmentName(attachment);
   const { box, proven, failed } = useVerifiedBytes(messageId, attachment, 'pdf');
   const frame = useRef<HTMLIFrameElement>(null);
-  const [state, setState] = useState<FrameState>({ status: 'loading' });
   const bytes = proven?.bytes;
-
-  useEffect(() => {
-    if (!bytes) return;
-    const timeout = setTimeout(() => setState({ status: 'failed' }), RENDER_TIMEOUT_MS);
-    const onMessage = (event: MessageEvent) => {
-      const target = frame.current?.contentWindow;
-      if (!target || event.source !== target || !isFromFrame(event.data)) return;
-      if (event.data.type === 'ready') {
-        const message: ToFrame = { type: 'render-pdf', bytes: bytes.slice().buffer };
-        target.postMessage(message, '*', [message.bytes]);
-      } else {
-        clearTimeout(timeout);
-        setState(
-          event.data.type === 'rendered' ? { status: 'rendered', pages: event.data.pages } : { status: 'failed' },
-        );
-      }
-    };
-    window.addEventListener('message', onMessage);
-    return () => {
-      clearTimeout(timeout);
-      window.removeEventListener('message', onMessage);
-    };
-  }, [bytes]);
+  const state = usePdfFrame(frame, bytes, 'first');
+  const [viewing, setViewing] = useState(false);
 
   if (failed || state.status === 'failed') {
     return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
@@ -69,14 +44,26 @@ export function PdfAttachment({ messageId, attachment }: { messageId: string; at
           />
         ) : null}
         {rendered ? (
-          <span className="absolute bottom-2 left-2 rounded bg-neutral-900/75 px-1.5 py-0.5 text-[12px] font-medium text-white">
-            PDF · {state.pages === 1 ? '1 page' : `${state.pages} pages`}
-          </span>
+          <>
+            {/* Over the frame, which would otherwise take the click. */}
+            <button
+              type="button"
+              onClick={() => setViewing(true)}
+              aria-label={`Open ${name}`}
+              className="absolute inset-0 cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
+            />
+            <span className="pointer-events-none absolute bottom-2 left-2 rounded bg-neutral-900/75 px-1.5 py-0.5 text-[12px] font-medium text-white">
+              PDF · {state.pages === 1 ? '1 page' : `${state.pages} pages`}
+            </span>
+          </>
         ) : (
           <span className="sr-only">Loading preview of {name}</span>
         )}
       </div>
       <FileCardRow messageId={messageId} attachment={attachment} />
+      {viewing && bytes ? (
+        <PdfViewer messageId={messageId} attachment={attachment} bytes={bytes} onClose={() => setViewing(false)} />
+      ) : null}
     </AttachmentFrame>
   );
 }
