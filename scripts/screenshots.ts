@@ -34,14 +34,16 @@ try {
     data: { id: string; name: string | null }[];
   };
   const general = conversations.data.find((c) => c.name === 'general') ?? conversations.data[0]!;
-  // The message with three images, somewhere among the newest few hundred.
+  // The message with three images and the one with the roadmap PDF, somewhere among the newest few hundred.
   let gallery = '';
+  let roadmap = '';
   let next = '';
-  for (let i = 0; i < 5 && !gallery; i++) {
+  for (let i = 0; i < 5 && !(gallery && roadmap); i++) {
     const page = (await (
       await fetch(`${base}/sandbox/unified/messaging/conversations/${general.id}/messages?page_size=100${next ? `&next=${next}` : ''}`, { headers })
-    ).json()) as { next: string | null; data: { id: string; attachments: unknown[] }[] };
-    gallery = page.data.find((m) => m.attachments.length === 3)?.id ?? '';
+    ).json()) as { next: string | null; data: { id: string; attachments: { file_name: string }[] }[] };
+    gallery ||= page.data.find((m) => m.attachments.length === 3)?.id ?? '';
+    roadmap ||= page.data.find((m) => m.attachments.some((a) => a.file_name === 'q3-roadmap.pdf'))?.id ?? '';
     next = page.next ?? '';
   }
   const users = (await (await fetch(`${base}/sandbox/unified/messaging/users?page_size=10`, { headers })).json()) as { data: { id: string }[] };
@@ -62,6 +64,17 @@ try {
     } },
     { name: 'narrow', path: `/a/${account}`, width: 390 },
     { name: 'attachments', path: `/a/${account}/c/${general.id}/m/${gallery}` },
+    { name: 'lightbox', path: `/a/${account}/c/${general.id}/m/${gallery}`, then: async (page) => {
+      await page.locator(`[data-message-id="${gallery}"]`).getByRole('button', { name: /^Open / }).first().click();
+      await page.getByRole('dialog').getByRole('img').waitFor();
+    } },
+    { name: 'pdf', path: `/a/${account}/c/${general.id}/m/${roadmap}`, then: async (page) => {
+      await page.getByRole('button', { name: 'Open q3-roadmap.pdf' }).waitFor();
+    } },
+    { name: 'pdf-viewer', path: `/a/${account}/c/${general.id}/m/${roadmap}`, then: async (page) => {
+      await page.getByRole('button', { name: 'Open q3-roadmap.pdf' }).click();
+      await page.getByRole('dialog').getByText('2 pages').waitFor();
+    } },
     { name: 'new-conversation', path: `/a/${account}`, then: async (page) => {
       await page.getByRole('button', { name: 'New conversation' }).click();
       await page.getByRole('textbox', { name: 'Name' }).fill('launch-war-room');
