@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { AudioIcon, FileIcon, FileTextIcon, ImageIcon, VideoIcon } from '../../components/ui/icons';
 import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
+import { cn } from '../../lib/cn';
 import { kindFromType, type FileKind } from '../../lib/file-kind';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
@@ -65,6 +66,45 @@ export function CardOnly({
 }) {
   return (
     <AttachmentFrame label={label}>
+      <FileCardRow messageId={messageId} attachment={attachment} />
+    </AttachmentFrame>
+  );
+}
+
+/**
+ * A file with a preview above its card row. The preview's box has its size before anything loads (so the thread
+ * does not jump), says it is busy until the preview is ready, and holds whatever the preview shows.
+ */
+export function PreviewCard({
+  messageId,
+  attachment,
+  box,
+  ready,
+  testId,
+  className,
+  children,
+}: {
+  messageId: string;
+  attachment: Attachment;
+  box: Ref<HTMLDivElement>;
+  ready: boolean;
+  testId?: string;
+  /** The box's size and background. */
+  className: string;
+  children: ReactNode;
+}) {
+  const name = attachmentName(attachment);
+  return (
+    <AttachmentFrame label={name}>
+      <div
+        ref={box}
+        data-testid={testId}
+        aria-busy={!ready}
+        className={cn('w-full border-b border-neutral-200 dark:border-neutral-700', className)}
+      >
+        {children}
+        {ready ? null : <span className="sr-only">Loading preview of {name}</span>}
+      </div>
       <FileCardRow messageId={messageId} attachment={attachment} />
     </AttachmentFrame>
   );

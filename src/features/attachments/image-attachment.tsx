@@ -1,5 +1,5 @@
 import type { Attachment } from '../../contract/models';
-import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
+import { attachmentName, CardOnly, PreviewCard } from './file-card';
 import { useVerifiedPreview } from './use-verified-preview';
 
 /**
@@ -23,30 +23,27 @@ export function ImageAttachment({
     return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (
-    <AttachmentFrame label={name}>
-      <div
-        ref={box}
-        data-testid="thumbnail"
-        aria-busy={!url}
-        className="flex aspect-[3/2] w-full items-center justify-center border-b border-neutral-200 bg-neutral-100 dark:border-neutral-700 dark:bg-neutral-800"
-      >
-        {url && onOpen ? (
-          <button
-            type="button"
-            onClick={onOpen}
-            aria-label={`Open ${name}`}
-            data-attachment-id={attachment.id}
-            className="h-full w-full cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
-          >
-            <img src={url} alt={name} decoding="async" className="h-full w-full object-contain" />
-          </button>
-        ) : url ? (
+    <PreviewCard
+      messageId={messageId}
+      attachment={attachment}
+      box={box}
+      ready={!!url}
+      testId="thumbnail"
+      className="flex aspect-[3/2] items-center justify-center bg-neutral-100 dark:bg-neutral-800"
+    >
+      {url && onOpen ? (
+        <button
+          type="button"
+          onClick={onOpen}
+          aria-label={`Open ${name}`}
+          data-attachment-id={attachment.id}
+          className="h-full w-full cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
+        >
           <img src={url} alt={name} decoding="async" className="h-full w-full object-contain" />
-        ) : (
-          <span className="sr-only">Loading preview of {name}</span>
-        )}
-      </div>
-      <FileCardRow messageId={messageId} attachment={attachment} />
-    </AttachmentFrame>
+        </button>
+      ) : url ? (
+        <img src={url} alt={name} decoding="async" className="h-full w-full object-contain" />
+      ) : null}
+    </PreviewCard>
   );
 }

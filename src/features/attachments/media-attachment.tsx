@@ -1,5 +1,5 @@
 import type { Attachment } from '../../contract/models';
-import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
+import { attachmentName, CardOnly, PreviewCard } from './file-card';
 import { useVerifiedPreview } from './use-verified-preview';
 
 export type MediaKind = 'audio' | 'video';
@@ -29,22 +29,19 @@ export function MediaAttachment({
     return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (
-    <AttachmentFrame label={name}>
-      <div
-        ref={box}
-        data-testid={`${kind}-preview`}
-        aria-busy={!url}
-        className={`flex w-full items-center justify-center border-b border-neutral-200 dark:border-neutral-700 ${BOX[kind]}`}
-      >
-        {!url ? (
-          <span className="sr-only">Loading preview of {name}</span>
-        ) : kind === 'audio' ? (
-          <audio controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-10 w-full" />
-        ) : (
-          <video controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-full w-full" />
-        )}
-      </div>
-      <FileCardRow messageId={messageId} attachment={attachment} />
-    </AttachmentFrame>
+    <PreviewCard
+      messageId={messageId}
+      attachment={attachment}
+      box={box}
+      ready={!!url}
+      testId={`${kind}-preview`}
+      className={`flex items-center justify-center ${BOX[kind]}`}
+    >
+      {!url ? null : kind === 'audio' ? (
+        <audio controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-10 w-full" />
+      ) : (
+        <video controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-full w-full" />
+      )}
+    </PreviewCard>
   );
 }

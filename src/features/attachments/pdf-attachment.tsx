@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Attachment } from '../../contract/models';
-import { AttachmentFrame, attachmentName, CardOnly, FileCardRow } from './file-card';
+import { attachmentName, CardOnly, PreviewCard } from './file-card';
 import { PDF_FRAME_PATH } from './pdf-frame/protocol';
 import { usePdfFrame } from './pdf-frame/use-pdf-frame';
 import { PdfViewer } from './pdf-viewer';
@@ -24,46 +24,43 @@ export function PdfAttachment({ messageId, attachment }: { messageId: string; at
   }
   const rendered = state.status === 'rendered';
   return (
-    <AttachmentFrame label={name}>
-      <div
-        ref={box}
-        data-testid="pdf-preview"
-        aria-busy={!rendered}
-        className="relative h-[240px] w-full border-b border-neutral-200 bg-neutral-100 dark:border-neutral-700 dark:bg-neutral-800"
-      >
-        {bytes ? (
-          <iframe
-            ref={frame}
-            sandbox="allow-scripts"
-            src={PDF_FRAME_PATH}
-            title={`First page of ${name}`}
-            tabIndex={-1}
-            referrerPolicy="no-referrer"
-            // Never hidden: browsers pause drawing in hidden cross-origin frames, and pdf.js draws frame by frame.
-            className="h-full w-full border-0"
+    <PreviewCard
+      messageId={messageId}
+      attachment={attachment}
+      box={box}
+      ready={rendered}
+      testId="pdf-preview"
+      className="relative h-[240px] bg-neutral-100 dark:bg-neutral-800"
+    >
+      {bytes ? (
+        <iframe
+          ref={frame}
+          sandbox="allow-scripts"
+          src={PDF_FRAME_PATH}
+          title={`First page of ${name}`}
+          tabIndex={-1}
+          referrerPolicy="no-referrer"
+          // Never hidden: browsers pause drawing in hidden cross-origin frames, and pdf.js draws frame by frame.
+          className="h-full w-full border-0"
+        />
+      ) : null}
+      {rendered ? (
+        <>
+          {/* Over the frame, which would otherwise take the click. */}
+          <button
+            type="button"
+            onClick={() => setViewing(true)}
+            aria-label={`Open ${name}`}
+            className="absolute inset-0 cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
           />
-        ) : null}
-        {rendered ? (
-          <>
-            {/* Over the frame, which would otherwise take the click. */}
-            <button
-              type="button"
-              onClick={() => setViewing(true)}
-              aria-label={`Open ${name}`}
-              className="absolute inset-0 cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
-            />
-            <span className="pointer-events-none absolute bottom-2 left-2 rounded bg-neutral-900/75 px-1.5 py-0.5 text-[12px] font-medium text-white">
-              PDF · {state.pages === 1 ? '1 page' : `${state.pages} pages`}
-            </span>
-          </>
-        ) : (
-          <span className="sr-only">Loading preview of {name}</span>
-        )}
-      </div>
-      <FileCardRow messageId={messageId} attachment={attachment} />
+          <span className="pointer-events-none absolute bottom-2 left-2 rounded bg-neutral-900/75 px-1.5 py-0.5 text-[12px] font-medium text-white">
+            PDF · {state.pages === 1 ? '1 page' : `${state.pages} pages`}
+          </span>
+        </>
+      ) : null}
       {viewing && bytes ? (
         <PdfViewer messageId={messageId} attachment={attachment} bytes={bytes} onClose={() => setViewing(false)} />
       ) : null}
-    </AttachmentFrame>
+    </PreviewCard>
   );
 }

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { attachmentHeadQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
-import { AttachmentFrame, attachmentName, FileCardRow, CardOnly } from './file-card';
+import { attachmentName, CardOnly, PreviewCard } from './file-card';
 import { useNearViewport } from './use-near-viewport';
 
 /**
@@ -24,28 +24,25 @@ export function TextAttachment({ messageId, attachment }: { messageId: string; a
     return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   }
   return (
-    <AttachmentFrame label={name}>
-      <div
-        ref={box}
-        aria-busy={!head.data}
-        className="h-[120px] border-b border-neutral-200 bg-neutral-50 dark:border-neutral-700 dark:bg-neutral-950"
-      >
-        {head.data ? (
-          <pre
-            data-testid="text-preview"
-            tabIndex={0}
-            role="region"
-            aria-label={`Beginning of ${name}`}
-            className="h-full overflow-auto px-3 py-2 font-mono text-[11px] leading-4 break-words whitespace-pre-wrap text-neutral-800 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset dark:text-neutral-200"
-          >
-            {head.data.text}
-            {head.data.truncated ? '…' : ''}
-          </pre>
-        ) : (
-          <span className="sr-only">Loading preview of {name}</span>
-        )}
-      </div>
-      <FileCardRow messageId={messageId} attachment={attachment} />
-    </AttachmentFrame>
+    <PreviewCard
+      messageId={messageId}
+      attachment={attachment}
+      box={box}
+      ready={!!head.data}
+      className="h-[120px] bg-neutral-50 dark:bg-neutral-950"
+    >
+      {head.data ? (
+        <pre
+          data-testid="text-preview"
+          tabIndex={0}
+          role="region"
+          aria-label={`Beginning of ${name}`}
+          className="h-full overflow-auto px-3 py-2 font-mono text-[11px] leading-4 break-words whitespace-pre-wrap text-neutral-800 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset dark:text-neutral-200"
+        >
+          {head.data.text}
+          {head.data.truncated ? '…' : ''}
+        </pre>
+      ) : null}
+    </PreviewCard>
   );
 }
