@@ -148,9 +148,9 @@ test.describe('attachments', () => {
   }) => {
     const problems = watchForScript(page);
     const found = await attachmentsOf(sandboxApi(request));
-    for (const [name, pages] of [
-      ['q3-roadmap.pdf', '2 pages'],
-      ['xss-test.pdf', '1 page'],
+    for (const [name, pages, title] of [
+      ['q3-roadmap.pdf', '2 pages', 'Q3 2026 Product Roadmap'],
+      ['xss-test.pdf', '1 page', 'Quarterly bonus letter'],
     ] as const) {
       const pdf = messageWith(found, name);
       await open(page, pdf);
@@ -202,6 +202,9 @@ test.describe('attachments', () => {
       const pagesFrame = (await (await viewer.locator('iframe').elementHandle())!.contentFrame())!;
       await expect.poll(() => pagesFrame.locator('.page').count()).toBe(Number(pages[0]));
       await expect.poll(() => pagesFrame.locator('.page canvas').count()).toBeGreaterThan(0);
+      // The text is there, over the picture, to select, copy, find and read aloud.
+      const firstPage = pagesFrame.getByRole('group', { name: `Page 1 of ${pages[0]}` });
+      await expect(firstPage).toContainText(title);
       expect(await pagesFrame.evaluate(() => self.origin)).toBe('null');
       await pagesFrame.locator('.page').first().click({ position: { x: 120, y: 60 } });
       // Down, then up once the viewer (and the frame that had the key) is gone.

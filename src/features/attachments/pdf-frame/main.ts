@@ -1,4 +1,4 @@
-import { getDocument, type PDFDocumentProxy, VerbosityLevel } from 'pdfjs-dist';
+import { getDocument, type PDFDocumentProxy, TextLayer, VerbosityLevel } from 'pdfjs-dist';
 // Parsing runs on this frame's own thread: a sandboxed frame's opaque origin may not start a worker from our URL.
 // Importing the worker module registers it as pdf.js's in-thread worker.
 import 'pdfjs-dist/build/pdf.worker.min.mjs';
@@ -25,6 +25,24 @@ async function draw(pdf: PDFDocumentProxy, number: number, canvas: HTMLCanvasEle
   await page.render({ canvas, viewport }).promise;
 }
 
+/**
+ * The page's text, invisible over its picture: it can be selected, copied and found, and screen readers read it.
+ * Its spans are positioned by pdf.js from the CSS scale in `--total-scale-factor`.
+ */
+async function addText(pdf: PDFDocumentProxy, number: number, box: HTMLElement, width: number) {
+  const page = await pdf.getPage(number);
+  const scale = width / page.getViewport({ scale: 1 }).width;
+  const layer = document.createElement('div');
+  layer.className = 'text-layer';
+  box.style.setProperty('--total-scale-factor', String(scale));
+  box.append(layer);
+  await new TextLayer({
+    textContentSource: page.streamTextContent(),
+    container: layer,
+    viewport: page.getViewport({ scale }),
+  }).render();
+}
+
 /** The inline preview: the first page across the frame's width; the frame shows its top. */
 async function firstPage(pdf: PDFDocumentProxy) {
   const canvas = document.querySelector('canvas')!;
@@ -47,8 +65,12 @@ async function allPages(pdf: PDFDocumentProxy) {
         drawn.add(entry.target);
         const box = entry.target as HTMLElement;
         const canvas = document.createElement('canvas');
+        canvas.setAttribute('aria-hidden', 'true');
         box.append(canvas);
-        void draw(pdf, Number(box.dataset.page), canvas, width).catch(() => box.classList.add('failed'));
+        const number = Number(box.dataset.page);
+        void draw(pdf, number, canvas, width)
+          .then(() => addText(pdf, number, box, width))
+          .catch(() => box.classList.add('failed'));
       }
     },
     { rootMargin: '800px 0px' },
@@ -59,6 +81,8 @@ async function allPages(pdf: PDFDocumentProxy) {
     const box = document.createElement('div');
     box.className = 'page';
     box.dataset.page = String(number);
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', `Page ${number} of ${pdf.numPages}`);
     box.style.width = `${width}px`;
     box.style.height = `${Math.floor((width / shape.width) * shape.height)}px`;
     document.body.append(box);
