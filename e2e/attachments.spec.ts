@@ -14,17 +14,16 @@ interface Found {
 
 /** Where each seeded sample file was attached in the busiest conversation of the first account (newest first). */
 async function attachmentsOf(api: ReturnType<typeof sandboxApi>): Promise<Found[]> {
-  const [account] = await api.accounts();
-  const conversation = await api.biggestConversation(account!.id);
+  const { account, conversation } = await api.generalChannel();
   const found: Found[] = [];
   let next: string | null = null;
   for (let page = 0; page < 5; page++) {
     const answer: { data: { id: string; attachments?: { file_name: string }[] }[]; next: string | null } =
-      await api.messages(account!.id, conversation.id, next ? `&next=${next}` : '');
+      await api.messages(account.id, conversation.id, next ? `&next=${next}` : '');
     for (const message of answer.data) {
       if (message.attachments?.length) {
         found.push({
-          accountId: account!.id,
+          accountId: account.id,
           conversationId: conversation.id,
           messageId: message.id,
           names: message.attachments.map((a) => a.file_name),

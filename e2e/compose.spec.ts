@@ -14,10 +14,9 @@ test.describe('writing', () => {
     request,
   }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
+    const { account, conversation } = await api.generalChannel();
     const text = `Composer check ${Date.now()}`;
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
     await box.fill(text);
     await box.press('Enter');
@@ -26,14 +25,13 @@ test.describe('writing', () => {
     await expect(page.locator('[data-pending-key]')).toHaveCount(0);
     await page.reload();
     await expect(page.locator('[data-message-id]').getByText(text)).toHaveCount(1);
-    expect(await countMessages(request, account!.id, conversation.id, text)).toBe(1);
+    expect(await countMessages(request, account.id, conversation.id, text)).toBe(1);
   });
 
   test('Shift+Enter adds a line; a draft survives a reload and is marked in the list', async ({ page, request }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const { account, conversation } = await api.generalChannel();
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
     await box.fill('first line');
     await box.press('Shift+Enter');
@@ -117,8 +115,7 @@ test.describe('sending through failures', () => {
   }) => {
     test.setTimeout(60_000);
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
+    const { account, conversation } = await api.generalChannel();
     // Every automatic attempt is stored (the first) or replayed (the rest), and each answer is a 500.
     const faults = await request.put('/sandbox/_faults', {
       data: [{ operation: 'send_message', kind: 'store-then-500', count: 4 }],
@@ -126,7 +123,7 @@ test.describe('sending through failures', () => {
     expect(faults.ok()).toBe(true);
 
     const text = `Through failures ${Date.now()}`;
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
     await box.fill(text);
     await box.press('Enter');
@@ -142,7 +139,7 @@ test.describe('sending through failures', () => {
     await expect(page.locator('[data-pending-key]')).toHaveCount(0);
     await page.reload();
     await expect(page.locator('[data-message-id]').getByText(text)).toHaveCount(1);
-    expect(await countMessages(request, account!.id, conversation.id, text)).toBe(1);
+    expect(await countMessages(request, account.id, conversation.id, text)).toBe(1);
   });
 
   test('a rejected send (4xx) fails at once with the server’s words and can be discarded', async ({
@@ -150,9 +147,8 @@ test.describe('sending through failures', () => {
     request,
   }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const { account, conversation } = await api.generalChannel();
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
     await box.fill('x'.repeat(40_001));
     await box.press('Enter');

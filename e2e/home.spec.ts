@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { SANDBOX_AUTH, sandboxApi } from './sandbox-api';
 
 test('the start page opens the first linked account and is accessible', async ({ page }) => {
   await page.goto('/');
@@ -11,10 +12,7 @@ test('the start page opens the first linked account and is accessible', async ({
 });
 
 test('switching account changes the URL and is remembered', async ({ page, request }) => {
-  const auth = `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`;
-  const accounts = (await (await request.get('/sandbox/accounts', { headers: { authorization: auth } })).json()) as {
-    id: string;
-  }[];
+  const accounts = await sandboxApi(request).accounts();
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Account' }).selectOption(accounts[1]!.id);
   await expect(page).toHaveURL(new RegExp(`/a/${accounts[1]!.id}$`));
@@ -35,7 +33,7 @@ test('the sandbox serves its OpenAPI document and answers unknown routes with a 
   const doc = await request.get('/sandbox/openapi.json');
   expect((await doc.json()).openapi).toBe('3.1.0');
   const api = await request.get('/sandbox/unified/messaging/nope', {
-    headers: { authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`, 'x-account-id': 'x' },
+    headers: { authorization: SANDBOX_AUTH, 'x-account-id': 'x' },
   });
   expect(api.status()).toBe(404);
   expect(await api.json()).toMatchObject({ statusCode: 404 });

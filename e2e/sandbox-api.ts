@@ -1,8 +1,11 @@
 import type { APIRequestContext } from '@playwright/test';
 
-/** Reads seeded data straight from the sandbox, to know what the inbox should show. */
+/** The Authorization header of the e2e server's sandbox (its default local key). */
+export const SANDBOX_AUTH = `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`;
+
+/** Reads seeded data straight from the sandbox, to know what the inbox should show, and writes as another person. */
 export function sandboxApi(request: APIRequestContext) {
-  const auth = `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`;
+  const auth = SANDBOX_AUTH;
   async function get<T = any>(path: string, accountId?: string): Promise<T> {
     const response = await request.get(`/sandbox${path}`, {
       headers: { authorization: auth, ...(accountId ? { 'x-account-id': accountId } : {}) },
@@ -23,5 +26,16 @@ export function sandboxApi(request: APIRequestContext) {
       const general = conversations.find((c) => c.name === 'general');
       return general ?? conversations[0]!;
     },
+    /** The first account and its busiest conversation (#general), where most tests read and write. */
+    async generalChannel() {
+      const [account] = await this.accounts();
+      return { account: account!, conversation: await this.biggestConversation(account!.id) };
+    },
+    /** Sends a message through the sandbox, as if someone else had written it. */
+    send: (accountId: string, recipient: string, content: string) =>
+      request.post('/sandbox/unified/messaging/messages', {
+        headers: { authorization: auth, 'x-account-id': accountId },
+        data: { recipient, content },
+      }),
   };
 }

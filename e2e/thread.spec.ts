@@ -8,11 +8,10 @@ test.describe('thread', () => {
     request,
   }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    const newestFirst = (await api.messages(account!.id, conversation.id)).data as { id: string }[];
+    const { account, conversation } = await api.generalChannel();
+    const newestFirst = (await api.messages(account.id, conversation.id)).data as { id: string }[];
 
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     await expect(page.locator(`[data-message-id="${newestFirst[0]!.id}"]`)).toBeInViewport();
     await page.waitForTimeout(300);
 
@@ -58,12 +57,11 @@ test.describe('thread', () => {
     request,
   }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    const first = await api.messages(account!.id, conversation.id);
-    const second = await api.messages(account!.id, conversation.id, `&next=${first.next}`);
+    const { account, conversation } = await api.generalChannel();
+    const first = await api.messages(account.id, conversation.id);
+    const second = await api.messages(account.id, conversation.id, `&next=${first.next}`);
     const target = second.data[40];
-    const url = `/a/${account!.id}/c/${conversation.id}/m/${target.id}`;
+    const url = `/a/${account.id}/c/${conversation.id}/m/${target.id}`;
 
     await page.goto(url);
     const row = page.locator(`[data-message-id="${target.id}"] article`);
@@ -75,9 +73,8 @@ test.describe('thread', () => {
 
   test('a reply’s quote jumps to its parent', async ({ page, request }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    const messages = (await api.messages(account!.id, conversation.id)).data as {
+    const { account, conversation } = await api.generalChannel();
+    const messages = (await api.messages(account.id, conversation.id)).data as {
       id: string;
       parent_message_id: string | null;
     }[];
@@ -86,7 +83,7 @@ test.describe('thread', () => {
       .find((m) => m.parent_message_id && messages.some((p) => p.id === m.parent_message_id));
     expect(reply, 'the seeded conversation has replies among its newest messages').toBeTruthy();
 
-    await page.goto(`/a/${account!.id}/c/${conversation.id}/m/${reply!.id}`);
+    await page.goto(`/a/${account.id}/c/${conversation.id}/m/${reply!.id}`);
     await page
       .locator(`[data-message-id="${reply!.id}"]`)
       .getByRole('button', { name: /Replying to/ })
@@ -96,9 +93,8 @@ test.describe('thread', () => {
 
   test('the details panel lists the participants and closes with Escape', async ({ page, request }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const { account, conversation } = await api.generalChannel();
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     await page.getByRole('link', { name: 'Details' }).click();
     await expect(page).toHaveURL(/panel=details/);
     const panel = page.getByRole('complementary', { name: 'Conversation details' });
@@ -112,9 +108,8 @@ test.describe('thread', () => {
 
   test('the thread is accessible', async ({ page, request }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    const { account, conversation } = await api.generalChannel();
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     await expect(page.locator('[data-message-id]').first()).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
@@ -126,18 +121,10 @@ test.describe('new messages', () => {
     request,
   }) => {
     const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversation = await api.biggestConversation(account!.id);
-    const send = (content: string) =>
-      request.post('/sandbox/unified/messaging/messages', {
-        headers: {
-          authorization: `Basic ${Buffer.from('sandbox_local_key:').toString('base64')}`,
-          'x-account-id': account!.id,
-        },
-        data: { recipient: conversation.id, content },
-      });
+    const { account, conversation } = await api.generalChannel();
+    const send = (content: string) => api.send(account.id, conversation.id, content);
 
-    await page.goto(`/a/${account!.id}/c/${conversation.id}`);
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
     await expect(page.locator('[data-message-id]').first()).toBeVisible();
     await send('Polling works — first');
     await expect(page.getByText('Polling works — first')).toBeInViewport({ timeout: 10_000 });
