@@ -15,13 +15,7 @@ import { useAttachmentDetails } from './use-attachment-details';
  * a sandboxed frame, the beginning of text files — each once its bytes prove the type — and file cards for the
  * rest. A thumbnail opens the conversation's lightbox when there is one, otherwise a lightbox of this message.
  */
-export function AttachmentList({
-  messageId,
-  attachments: listed,
-}: {
-  messageId: string;
-  attachments: Attachment[];
-}) {
+export function AttachmentList({ messageId, attachments: listed }: { messageId: string; attachments: Attachment[] }) {
   const attachments = useAttachmentDetails(messageId, listed);
   const gallery = useGallery();
   const [open, setOpen] = useState<string | null>(null);

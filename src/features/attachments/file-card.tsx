@@ -73,13 +73,15 @@ export function CardOnly({
 
 /**
  * A file with a preview above its card row. The preview's box has its size before anything loads (so the thread
- * does not jump), says it is busy until the preview is ready, and holds whatever the preview shows.
+ * does not jump), says it is busy until the preview is ready, and holds whatever the preview shows. A preview that
+ * failed (or whose bytes did not prove its type) leaves the plain card.
  */
 export function PreviewCard({
   messageId,
   attachment,
   box,
   ready,
+  failed,
   testId,
   className,
   children,
@@ -88,12 +90,14 @@ export function PreviewCard({
   attachment: Attachment;
   box: Ref<HTMLDivElement>;
   ready: boolean;
+  failed: boolean;
   testId?: string;
   /** The box's size and background. */
   className: string;
   children: ReactNode;
 }) {
   const name = attachmentName(attachment);
+  if (failed) return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
   return (
     <AttachmentFrame label={name}>
       <div

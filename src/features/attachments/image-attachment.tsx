@@ -1,5 +1,5 @@
 import type { Attachment } from '../../contract/models';
-import { attachmentName, CardOnly, PreviewCard } from './file-card';
+import { attachmentName, PreviewCard } from './file-card';
 import { useVerifiedPreview } from './use-verified-preview';
 
 /**
@@ -19,14 +19,12 @@ export function ImageAttachment({
   const name = attachmentName(attachment);
   const { box, url, failed } = useVerifiedPreview(messageId, attachment, 'image');
 
-  if (failed) {
-    return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
-  }
   return (
     <PreviewCard
       messageId={messageId}
       attachment={attachment}
       box={box}
+      failed={failed}
       ready={!!url}
       testId="thumbnail"
       className="flex aspect-[3/2] items-center justify-center bg-neutral-100 dark:bg-neutral-800"

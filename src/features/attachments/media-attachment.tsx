@@ -1,5 +1,5 @@
 import type { Attachment } from '../../contract/models';
-import { attachmentName, CardOnly, PreviewCard } from './file-card';
+import { attachmentName, PreviewCard } from './file-card';
 import { useVerifiedPreview } from './use-verified-preview';
 
 export type MediaKind = 'audio' | 'video';
@@ -25,14 +25,12 @@ export function MediaAttachment({
   const name = attachmentName(attachment);
   const { box, url, failed } = useVerifiedPreview(messageId, attachment, kind);
 
-  if (failed) {
-    return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
-  }
   return (
     <PreviewCard
       messageId={messageId}
       attachment={attachment}
       box={box}
+      failed={failed}
       ready={!!url}
       testId={`${kind}-preview`}
       className={`flex items-center justify-center ${BOX[kind]}`}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Attachment } from '../../contract/models';
-import { attachmentName, CardOnly, PreviewCard } from './file-card';
+import { attachmentName, PreviewCard } from './file-card';
 import { PDF_FRAME_PATH } from './pdf-frame/protocol';
 import { usePdfFrame } from './pdf-frame/use-pdf-frame';
 import { PdfViewer } from './pdf-viewer';
@@ -19,15 +19,13 @@ export function PdfAttachment({ messageId, attachment }: { messageId: string; at
   const state = usePdfFrame(frame, bytes, 'first');
   const [viewing, setViewing] = useState(false);
 
-  if (failed || state.status === 'failed') {
-    return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
-  }
   const rendered = state.status === 'rendered';
   return (
     <PreviewCard
       messageId={messageId}
       attachment={attachment}
       box={box}
+      failed={failed || state.status === 'failed'}
       ready={rendered}
       testId="pdf-preview"
       className="relative h-[240px] bg-neutral-100 dark:bg-neutral-800"

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { attachmentHeadQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
-import { attachmentName, CardOnly, PreviewCard } from './file-card';
+import { attachmentName, PreviewCard } from './file-card';
 import { useNearViewport } from './use-near-viewport';
 
 /**
@@ -20,14 +20,12 @@ export function TextAttachment({ messageId, attachment }: { messageId: string; a
     enabled: near && !!attachment.id,
   });
 
-  if (head.isError || head.data === null) {
-    return <CardOnly label={name} messageId={messageId} attachment={attachment} />;
-  }
   return (
     <PreviewCard
       messageId={messageId}
       attachment={attachment}
       box={box}
+      failed={head.isError || head.data === null}
       ready={!!head.data}
       className="h-[120px] bg-neutral-50 dark:bg-neutral-950"
     >
