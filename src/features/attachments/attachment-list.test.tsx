@@ -46,6 +46,8 @@ beforeAll(async () => {
     return created.at(-1)!;
   });
   URL.revokeObjectURL = vi.fn((url: string) => void revoked.push(url));
+  // jsdom has no media loading either; players call load() to stop when they leave.
+  HTMLMediaElement.prototype.load = vi.fn();
 });
 afterAll(() => server.restore());
 afterEach(cleanup);

@@ -10,6 +10,16 @@ const BOX: Record<MediaKind, string> = {
 };
 
 /**
+ * A player that leaves the page stops loading at once: its object URL is revoked right after, and a player still
+ * reading from a revoked URL fails its next request.
+ */
+const stopLoading = (player: HTMLMediaElement | null) => () => {
+  if (!player) return;
+  player.removeAttribute('src');
+  player.load();
+};
+
+/**
  * Audio and video with the native players, from an object URL of bytes that proved their type. The box is sized before anything loads, the bytes are
  * fetched only near the viewport, and anything that does not prove its type falls back to a file card.
  */
@@ -36,9 +46,23 @@ export function MediaAttachment({
       className={`flex items-center justify-center ${BOX[kind]}`}
     >
       {!url ? null : kind === 'audio' ? (
-        <audio controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-10 w-full" />
+        <audio
+          ref={stopLoading}
+          controls
+          preload="metadata"
+          src={url}
+          aria-label={`Play ${name}`}
+          className="h-10 w-full"
+        />
       ) : (
-        <video controls preload="metadata" src={url} aria-label={`Play ${name}`} className="h-full w-full" />
+        <video
+          ref={stopLoading}
+          controls
+          preload="metadata"
+          src={url}
+          aria-label={`Play ${name}`}
+          className="h-full w-full"
+        />
       )}
     </PreviewCard>
   );
