@@ -40,8 +40,18 @@ describe('the built app', () => {
   it('lets the sandboxed frame load the built scripts (CORS, no credentials)', async () => {
     const response = await app.request('/assets/main-abc.js', { headers: { origin: 'null' } });
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('null');
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('vary')).toMatch(/Origin/);
+    const fromElsewhere = await app.request('/assets/main-abc.js', { headers: { origin: 'https://evil.example' } });
+    expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers a missing asset with a 404, not the app page, and lets no origin read it', async () => {
+    const response = await app.request('/assets/missing-123.js', { headers: { origin: 'null' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('keeps the API out of reach of other origins', async () => {

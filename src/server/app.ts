@@ -6,6 +6,9 @@ import { errorBody } from '../contract/errors';
 import { API_PREFIX, createBff } from './bff/bff';
 import { createUpstream } from './bff/upstream';
 import type { ServerConfig } from './config';
+import { allowedHosts } from './edge/allowed-hosts';
+import { requestBodyLimit } from './edge/body-limit';
+import { securityHeaders } from './edge/security-headers';
 import { createSandbox } from './sandbox/sandbox';
 import type { Store } from './sandbox/store/store';
 
@@ -14,12 +17,10 @@ export interface AppOptions {
   store: Store;
 }
 
-const securityHeaders: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+const pageHeaders: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
 };
 
 /**
@@ -29,7 +30,6 @@ const securityHeaders: Record<string, string> = {
 const PDF_FRAME_PATH = '/pdf-preview.html';
 
 const pdfFrameHeaders: Record<string, string> = {
-  ...securityHeaders,
   'X-Frame-Options': 'SAMEORIGIN',
   'Content-Security-Policy':
     "sandbox allow-scripts; default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src blob: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
@@ -38,13 +38,15 @@ const pdfFrameHeaders: Record<string, string> = {
 /** The inbox server as a fetch handler: the BFF at /api, the sandbox, a health check and the built app. */
 export function createApp({ config, store }: AppOptions) {
   const app = new Hono();
+  app.use('*', allowedHosts(config), securityHeaders(config), requestBodyLimit());
 
   app.get('/healthz', (c) => {
     store.db.prepare('SELECT 1').get();
     return c.json({ status: 'ok' });
   });
 
-  app.route(
+  const sandbox = new Hono();
+  sandbox.route(
     '/sandbox',
     createSandbox({
       store,
@@ -54,25 +56,30 @@ export function createApp({ config, store }: AppOptions) {
       admin: config.sandboxAdmin,
     }),
   );
-
+  if (config.sandboxEnabled) app.route('/', sandbox);
   app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
 
-  // In sandbox mode the BFF calls this same app's fetch handler: no network hop.
-  const upstream = createUpstream(config, (request) => app.fetch(request));
+  // In sandbox mode the BFF calls the sandbox's fetch handler: no network hop, and no Host of its own to check.
+  const upstream = createUpstream(config, (request) => sandbox.fetch(request));
   app.route(API_PREFIX, createBff({ config, upstream }));
 
   const indexFile = join(config.staticDir, 'index.html');
   app.use('*', async (c, next) => {
     await next();
-    const headers = c.req.path === PDF_FRAME_PATH ? pdfFrameHeaders : securityHeaders;
+    const headers = c.req.path === PDF_FRAME_PATH ? pdfFrameHeaders : pageHeaders;
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   });
-  // The built scripts are public. The PDF frame's opaque origin loads its module scripts with CORS, as `null`.
+  // The built scripts are public. The PDF frame's opaque origin loads its module scripts with CORS, as `null`:
+  // that origin alone is let in, and only for files that exist.
   app.use('/assets/*', async (c, next) => {
     await next();
-    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.append('Vary', 'Origin');
+    if (c.res.status === 200 && c.req.header('origin') === 'null') {
+      c.res.headers.set('Access-Control-Allow-Origin', 'null');
+    }
   });
   app.use('/assets/*', serveStatic({ root: config.staticDir }));
+  app.all('/assets/*', (c) => c.json(errorBody(404, `No file ${c.req.path}`), 404));
   app.use('*', serveStatic({ root: config.staticDir }));
   // Every other GET is a route of the single-page app.
   app.get('*', (c) => {

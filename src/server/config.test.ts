@@ -40,4 +40,29 @@ describe('readConfig', () => {
     expect(() => readConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => readConfig({ UPSTREAM_TIMEOUT_MS: '0' })).toThrow(/UPSTREAM_TIMEOUT_MS/);
   });
+
+  it('refuses to start open to the network without sign-in, unless told so in two variables', () => {
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.20', 'inbox.example.com']) {
+      expect(() => readConfig({ HOST })).toThrow(/INBOX_ALLOW_OPEN=1/);
+      expect(() => readConfig({ HOST, INBOX_ALLOW_OPEN: '1' })).toThrow(/INBOX_AUTH=none/);
+      expect(readConfig({ HOST, INBOX_AUTH: 'none', INBOX_ALLOW_OPEN: '1' }).host).toBe(HOST);
+    }
+    for (const HOST of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(readConfig({ HOST }).host).toBe(HOST);
+    expect(() => readConfig({ INBOX_AUTH: 'guess' })).toThrow(/INBOX_AUTH/);
+  });
+
+  it('reads the public address and the extra host names', () => {
+    const config = readConfig({ PUBLIC_URL: 'https://inbox.example.com', ALLOWED_HOSTS: 'A.example, b.example' });
+    expect(config.publicUrl?.hostname).toBe('inbox.example.com');
+    expect(config.allowedHosts).toEqual(['a.example', 'b.example']);
+    expect(() => readConfig({ PUBLIC_URL: 'https://inbox.example.com/app' })).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ PUBLIC_URL: 'inbox' })).toThrow(/PUBLIC_URL/);
+    expect(() => readConfig({ ALLOWED_HOSTS: 'https://a.example' })).toThrow(/ALLOWED_HOSTS/);
+  });
+
+  it('serves /sandbox in StackOne mode only when asked for', () => {
+    expect(readConfig({}).sandboxEnabled).toBe(true);
+    expect(readConfig({ STACKONE_API_KEY: 'k' }).sandboxEnabled).toBe(false);
+    expect(readConfig({ STACKONE_API_KEY: 'k', SANDBOX: 'on' }).sandboxEnabled).toBe(true);
+  });
 });

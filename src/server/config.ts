@@ -27,6 +27,20 @@ export interface ServerConfig {
   stackoneAccountIds: string[] | null;
   /** HMAC key of the session cookie and CSRF token. */
   sessionSecret: string;
+  /** Who may use the inbox; `none` is for a person on their own machine. */
+  inboxAuth: 'none';
+  /** The address people open the inbox at (PUBLIC_URL), or null when it is reached on loopback only. */
+  publicUrl: URL | null;
+  /** Host names (lower case, no port) that requests may carry besides loopback and PUBLIC_URL's. */
+  allowedHosts: string[];
+  /** Whether the /sandbox routes (and their fault admin) are served. Always on when the sandbox is the upstream. */
+  sandboxEnabled: boolean;
+  /** Requests a minute one browser session may make to /api, and of those, writes; 0 = no limit. */
+  apiRateLimit: number;
+  apiWriteRateLimit: number;
+  /** Milliseconds a client has to send its request headers, and its whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   /** Milliseconds the BFF waits for upstream answers (and between body chunks). */
   upstreamTimeoutMs: number;
   /** The same for attachment downloads. */
@@ -83,9 +97,62 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   throw new Error(`${name} must be on or off, got "${env[name]}"`);
 }
 
+const LOOPBACK_BIND = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+
+export function isLoopbackBind(host: string): boolean {
+  return LOOPBACK_BIND.test(host);
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): URL | null {
+  const text = env.PUBLIC_URL?.trim();
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`PUBLIC_URL must be the inbox's http(s) address, got "${text}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`PUBLIC_URL must be the inbox's http(s) address, got "${text}"`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error('PUBLIC_URL must be an origin only, such as https://inbox.example.com');
+  }
+  return url;
+}
+
+function hostNames(env: NodeJS.ProcessEnv): string[] {
+  const names = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name)) {
+      throw new Error(`ALLOWED_HOSTS takes host names without port or scheme, got "${name}"`);
+    }
+  }
+  return names;
+}
+
+function inboxAuth(env: NodeJS.ProcessEnv, host: string): 'none' {
+  const mode = (env.INBOX_AUTH || 'none').trim().toLowerCase();
+  if (mode !== 'none') throw new Error(`INBOX_AUTH must be none, got "${env.INBOX_AUTH}"`);
+  const open = env.INBOX_ALLOW_OPEN === '1' && env.INBOX_AUTH?.trim().toLowerCase() === 'none';
+  if (!isLoopbackBind(host) && !open) {
+    throw new Error(
+      `HOST=${host} would let anyone who reaches this machine read and send with the server's StackOne key. ` +
+        'Keep HOST on loopback (127.0.0.1) behind a reverse proxy that signs people in, ' +
+        'or, on a network you trust, set INBOX_AUTH=none and INBOX_ALLOW_OPEN=1 to start without sign-in.',
+    );
+  }
+  return 'none';
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const host = env.HOST || '127.0.0.1';
+  const stackoneApiKey = env.STACKONE_API_KEY?.trim() || null;
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: integer(env, 'PORT', 8080, 0, 65535),
     sandboxDb: env.SANDBOX_DB || 'data/sandbox.db',
     sandboxApiKey: env.SANDBOX_API_KEY || DEFAULT_SANDBOX_API_KEY,
@@ -94,10 +161,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxAdmin: onOff(env, 'SANDBOX_ADMIN', true),
     seedMessages: integer(env, 'SANDBOX_SEED_MESSAGES', 24_000, 0, 10_000_000),
     staticDir: env.STATIC_DIR || 'dist',
-    stackoneApiKey: env.STACKONE_API_KEY?.trim() || null,
+    stackoneApiKey,
     stackoneBaseUrl: baseUrl(env),
     stackoneAccountIds: accountIds(env),
     sessionSecret: sessionSecret(env),
+    inboxAuth: inboxAuth(env, host),
+    publicUrl: publicUrl(env),
+    allowedHosts: hostNames(env),
+    sandboxEnabled: stackoneApiKey === null || onOff(env, 'SANDBOX', false),
+    apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
+    apiWriteRateLimit: integer(env, 'API_WRITE_RATE_LIMIT', 60, 0, 1_000_000),
+    headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000),
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
     downloadTimeoutMs: integer(env, 'DOWNLOAD_TIMEOUT_MS', 60_000, 1, 3_600_000),
   };

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app';
-import { readConfig, type ServerConfig } from './config';
+import { DEFAULT_SANDBOX_API_KEY, isLoopbackBind, readConfig, type ServerConfig } from './config';
 import { formatRule } from './sandbox/faults/parse-env';
 import { progressBar } from './sandbox/seed/progress';
 import { seedFile } from './sandbox/seed/seed-file';
@@ -39,10 +39,26 @@ const db = openDb(config.sandboxDb);
 const store = createStore(db);
 const app = createApp({ config, store });
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+// Slow clients are cut off: headers within HEADERS_TIMEOUT_MS, the whole request within REQUEST_TIMEOUT_MS.
+const serverOptions = {
+  headersTimeout: config.headersTimeoutMs,
+  requestTimeout: config.requestTimeoutMs,
+  connectionsCheckingInterval: 1000,
+};
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions }, (info) => {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+  if (!isLoopbackBind(config.host)) {
+    console.warn(
+      `WARNING: the inbox is open to everyone who reaches ${config.host} (INBOX_AUTH=none, INBOX_ALLOW_OPEN=1): ` +
+        "anyone can read and send with the server's StackOne key.",
+    );
+  }
   console.log(`Inbox:   ${url}/`);
-  console.log(`Sandbox: ${url}/sandbox  (API key: ${config.sandboxApiKey}, empty password)`);
+  if (config.sandboxEnabled) {
+    // A key somebody chose is a secret; only the published demo key is shown.
+    const key = config.sandboxApiKey === DEFAULT_SANDBOX_API_KEY ? config.sandboxApiKey : 'SANDBOX_API_KEY';
+    console.log(`Sandbox: ${url}/sandbox  (API key: ${key}, empty password)`);
+  }
   const upstream = config.stackoneApiKey === null ? 'the sandbox, in-process' : `StackOne at ${config.stackoneBaseUrl}`;
   console.log(`API:     ${url}/api  (upstream: ${upstream})`);
   console.log(`Health:  ${url}/healthz`);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+async function start(
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string; port: number; output: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -31,6 +34,7 @@ async function start(): Promise<{ child: ChildProcess; base: string; output: () 
       SANDBOX_API_KEY: key,
       SANDBOX_SEED_MESSAGES: '600',
       STATIC_DIR: dir,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -40,7 +44,7 @@ async function start(): Promise<{ child: ChildProcess; base: string; output: () 
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, output: () => output };
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base, port, output: () => output };
     } catch {
       // not listening yet
     }
@@ -56,10 +60,11 @@ const exited = (child: ChildProcess) =>
   );
 
 describe('the inbox server process', () => {
-  it('seeds an empty database on first start and prints the URL and the sandbox key', async () => {
+  it('seeds an empty database on first start and prints the URL, but never a sandbox key somebody chose', async () => {
     const server = await start();
     expect(server.output()).toContain(`${server.base}/`);
-    expect(server.output()).toContain(key);
+    expect(server.output()).toContain('(API key: SANDBOX_API_KEY');
+    expect(server.output()).not.toContain(key);
     const stopped = exited(server.child);
     server.child.kill('SIGTERM');
     expect(await stopped).toEqual({ code: 0, signal: null });
@@ -113,6 +118,81 @@ describe('the inbox server process', () => {
     const closed = await new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
     expect(closed).toEqual({ code: 1, signal: null });
     expect(output).toContain('Cannot start: SANDBOX_FAULTS: "list_users:teapot": kind must be one of');
+  });
+
+  it('refuses to start open to the network without sign-in, and says what to set', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, SANDBOX_DB: dbPath, HOST: '0.0.0.0', PORT: String(await freePort()) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const closed = await new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+    expect(closed).toEqual({ code: 1, signal: null });
+    expect(output).toContain('Cannot start: HOST=0.0.0.0');
+    expect(output).toContain('INBOX_AUTH=none and INBOX_ALLOW_OPEN=1');
+  });
+
+  it('keeps its memory flat while refusing a 256 MB chunked body', async () => {
+    const server = await start();
+    const pid = server.child.pid!;
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+    const before = rss();
+    let peak = before;
+    const watch = setInterval(() => (peak = Math.max(peak, rss())), 20);
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.base}/sandbox/unified/messaging/messages`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+          'content-type': 'application/json',
+          'x-account-id': 'any',
+        },
+      });
+      let answered = false;
+      req.on('response', (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode!);
+        req.destroy();
+      });
+      req.on('error', (error) => (answered ? undefined : reject(error)));
+      let sent = 0;
+      const pump = () => {
+        while (!answered && sent < 256 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return req.once('drain', pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    });
+    clearInterval(watch);
+    peak = Math.max(peak, rss());
+    expect(status).toBe(413);
+    expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    server.child.kill('SIGKILL');
+  });
+
+  it('cuts off a client that sends its body too slowly', async () => {
+    const server = await start({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '1000' });
+    const started = Date.now();
+    const ended = await new Promise<number>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('POST /sandbox/unified/messaging/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+        socket.write('Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+        const drip = setInterval(() => socket.write(' '), 200);
+        socket.on('close', () => {
+          clearInterval(drip);
+          resolve(Date.now() - started);
+        });
+        socket.on('error', () => undefined);
+        socket.resume();
+      });
+    });
+    expect(ended).toBeLessThan(5_000);
+    server.child.kill('SIGKILL');
   });
 
   it('stops cleanly on SIGINT', async () => {

@@ -34,7 +34,7 @@ describe('GET /api/session', () => {
   });
 
   it('marks the cookie Secure when the request came over https', async () => {
-    const direct = await server.app.request('https://inbox.example/api/session');
+    const direct = await server.app.request('https://localhost/api/session');
     expect(direct.headers.get('set-cookie')).toMatch(/; Secure/);
     const proxied = await server.app.request('/api/session', { headers: { 'x-forwarded-proto': 'https' } });
     expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);

@@ -16,7 +16,12 @@ beforeAll(async () => {
   http = await serveFetch(stackone.app.fetch);
   inbox = createTestServer({
     seed: { messages: 0 },
-    config: { stackoneApiKey: TEST_KEY, stackoneBaseUrl: `${http.origin}/sandbox`, sandboxApiKey: 'local-only' },
+    config: {
+      stackoneApiKey: TEST_KEY,
+      stackoneBaseUrl: `${http.origin}/sandbox`,
+      sandboxApiKey: 'local-only',
+      sandboxEnabled: false,
+    },
   });
 });
 afterAll(async () => {
@@ -26,6 +31,13 @@ afterAll(async () => {
 });
 
 describe('StackOne mode over HTTP', () => {
+  it('serves no local sandbox and no fault admin unless asked for', async () => {
+    for (const path of ['/sandbox/unified/messaging/conversations', '/sandbox/_faults', '/sandbox/openapi.json']) {
+      const res = await inbox.app.request(path, { headers: { authorization: `Basic ${btoa('local-only:')}` } });
+      expect(res.status, path).toBe(404);
+    }
+  });
+
   it('reports the mode in the session', async () => {
     const res = await inbox.app.request('/api/session');
     expect((await res.json()).mode).toBe('stackone');

