@@ -1,5 +1,6 @@
 import { ErrorBodySchema } from '../../contract/envelopes';
 import { errorBody } from '../../contract/errors';
+import { attachmentDisposition, cleanHeaderValue } from '../edge/file-headers';
 import { errorAnswer, jsonHeaders } from './answers';
 import {
   ClientGone,
@@ -69,6 +70,9 @@ export async function callUpstream(raw: Request, upstream: Upstream, target: For
 export function failureAnswer(reason: unknown): Response {
   if (reason instanceof UpstreamTimeout) return errorAnswer(504, reason.message);
   if (reason instanceof ClientGone) return errorAnswer(499, reason.message);
+  if ((reason as { cause?: { code?: unknown } })?.cause?.code === 'UND_ERR_HEADERS_OVERFLOW') {
+    return errorAnswer(502, 'StackOne answered with headers larger than this server accepts (16 KB)');
+  }
   return errorAnswer(502, 'Could not reach StackOne');
 }
 
@@ -93,7 +97,7 @@ export function answerHeaders(upstream: Headers, download: boolean): Headers {
   const headers = new Headers();
   for (const name of RESPONSE_HEADERS) {
     const value = upstream.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers.set(name, cleanHeaderValue(value));
   }
   // fetch has already decoded a compressed body, so the upstream's length no longer holds.
   if (upstream.has('content-encoding')) headers.delete('content-length');
@@ -106,14 +110,6 @@ export function answerHeaders(upstream: Headers, download: boolean): Headers {
   headers.set('content-security-policy', "sandbox; default-src 'none'");
   if (!/\b(private|no-store)\b/i.test(upstream.get('cache-control') ?? '')) headers.set('cache-control', 'private');
   return headers;
-}
-
-/** Keeps the upstream's file name parameters but always as an attachment, never inline. */
-export function attachmentDisposition(value: string | null): string {
-  const trimmed = value?.trim() ?? '';
-  if (/^attachment\s*(;|$)/i.test(trimmed)) return trimmed;
-  const params = trimmed.replace(/^[^;]*/, '');
-  return `attachment${params}`;
 }
 
 /** Upstream errors always reach the browser as StackOne's JSON error shape, with Retry-After kept. */

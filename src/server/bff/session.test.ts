@@ -83,6 +83,30 @@ describe('every other /api route needs the session', () => {
     expect(noCookie.status).toBe(401);
   });
 
+  it('takes writes only from its own origin, by Fetch Metadata or else by Origin, and only as JSON', async () => {
+    const session = await server.newSession();
+    const from = (headers: Record<string, string>) =>
+      server.apiJson('/unified/messaging/messages', { ...send, session, headers });
+    const refusedHeaders: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'http://localhost' },
+      { 'sec-fetch-site': 'same-site' },
+      { 'sec-fetch-site': 'none' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'http://localhost.evil.example' },
+    ];
+    for (const headers of refusedHeaders) {
+      const refused = await from(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(refused.body.message).toMatch(/own pages only/);
+    }
+    expect((await from({ 'sec-fetch-site': 'same-origin', origin: 'http://localhost' })).status).toBe(422);
+    expect((await from({ origin: 'http://localhost' })).status).toBe(422);
+    const form = await from({ 'content-type': 'text/plain' });
+    expect(form.status).toBe(415);
+    expect(form.body).toMatchObject({ statusCode: 415, message: expect.stringContaining('JSON') });
+  });
+
   it('needs no CSRF token for reads', async () => {
     const session = await server.newSession();
     const res = await server.api('/unified/messaging/users?page_size=1', { session: { ...session, csrfToken: '' } });

@@ -63,12 +63,36 @@ export function sessionHandler(secret: string, mode: 'sandbox' | 'stackone') {
   };
 }
 
+/**
+ * Where a write came from, as the browser tells it: Fetch Metadata where it is sent, the Origin header
+ * otherwise. A client that sends neither is not a browser, and the CSRF token still has to match.
+ */
+export function crossSiteWrite(c: Context): string | null {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin' ? null : `Sec-Fetch-Site: ${site}`;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return null;
+  const host = c.req.header('host') ?? new URL(c.req.url).host;
+  let from: URL | null = null;
+  try {
+    from = new URL(origin);
+  } catch {
+    // `null` and other opaque origins
+  }
+  return from !== null && from.host.toLowerCase() === host.toLowerCase() ? null : `Origin: ${origin}`;
+}
+
 /** A valid session for every request, and the CSRF token for every unsafe method; else the error answer. */
 export function checkSession(secret: string, c: Context): Response | null {
   const id = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE));
   const invalid = { [SESSION_STATE_HEADER]: 'invalid' };
   if (id === null) return errorAnswer(401, 'Session missing or expired: reload the page', invalid);
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return null;
+  const crossSite = crossSiteWrite(c);
+  if (crossSite !== null) return errorAnswer(403, `Writes are taken from this inbox's own pages only (${crossSite})`);
+  if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+    return errorAnswer(415, 'Writes take a JSON body: send Content-Type: application/json');
+  }
   const token = c.req.header(CSRF_HEADER);
   if (!token || !same(token, csrfToken(secret, id))) {
     return errorAnswer(403, 'Missing or wrong CSRF token: reload the page', invalid);

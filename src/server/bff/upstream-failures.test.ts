@@ -163,7 +163,7 @@ describe('what reaches the upstream and what comes back', () => {
       response.end('<script>alert(1)</script>');
     };
     const res = await server.api(download);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="page.html"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="page.html"; filename*=UTF-8''page.html`);
     expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(res.headers.get('cache-control')).toBe('private');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

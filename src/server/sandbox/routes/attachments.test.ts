@@ -4,7 +4,7 @@ import { paginated, result } from '../../../contract/envelopes';
 import { AttachmentSchema } from '../../../contract/models';
 import { createTestServer } from '../../testing';
 import { sampleFiles } from '../seed/sample-files';
-import { contentDisposition } from './download';
+import { contentDisposition } from '../../edge/file-headers';
 
 const server = createTestServer();
 afterAll(() => server.close());

@@ -1,19 +1,10 @@
 import type { DownloadQuery } from '../../../contract/query';
+import { contentDisposition, safeMediaType } from '../../edge/file-headers';
 import { Problem } from '../problem';
 import type { AttachmentRow } from '../store/attachments';
 import type { Store } from '../store/store';
 
 const TEXTUAL = /^(text\/|application\/(json|xml|csv)$)/;
-
-/** RFC 6266: an ASCII fallback name plus the exact name as RFC 5987 `filename*`. */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\/%;]/g, '_').replace(/^\.+/, '_') || 'download';
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Streams a file from the store chunk by chunk, so memory stays flat for any size. */
 function stream(
@@ -33,7 +24,7 @@ function stream(
 }
 
 export function downloadResponse(store: Store, row: AttachmentRow, q: DownloadQuery): Response {
-  let type = row.file_type;
+  let type = safeMediaType(row.file_type);
   if (q.exportFormat && q.exportFormat !== row.file_type) {
     if (!(q.exportFormat === 'text/plain' && TEXTUAL.test(row.file_type))) {
       throw new Problem(422, `This attachment (${row.file_type}) cannot be exported as ${q.exportFormat}`);
