@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '../testing';
-import { someAttachment } from './testing-bff';
+import { serveFetch, someAttachment } from './testing-bff';
 
 describe('the account allowlist (STACKONE_ACCOUNT_IDS)', () => {
   const probe = createTestServer({ seed: { messages: 300 } });
@@ -92,5 +92,54 @@ describe('the API key', () => {
         expect(headers.includes(secret), `${path} headers`).toBe(false);
       }
     }
+  });
+});
+
+describe('the per-session limits on /api', () => {
+  const server = createTestServer({ seed: { messages: 600 }, config: { apiRateLimit: 5, apiWriteRateLimit: 2 } });
+  afterAll(() => server.close());
+
+  it('answers 429 with Retry-After once a session has spent its minute, and leaves other sessions alone', async () => {
+    const first = await server.newSession();
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await server.api('/unified/messaging/users?page_size=1', { session: first });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await last!.json()).toMatchObject({ statusCode: 429, message: expect.stringContaining('this session') });
+    const second = await server.newSession();
+    expect((await server.api('/unified/messaging/users?page_size=1', { session: second })).status).toBe(200);
+  });
+
+  it('counts writes on their own, stricter limit', async () => {
+    const session = await server.newSession();
+    const file = someAttachment(server);
+    const send = {
+      method: 'POST',
+      body: JSON.stringify({ recipient: file.conversation, content: 'limited' }),
+      session,
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await server.api('/unified/messaging/messages', send)).status);
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+});
+
+describe('the per-client limit on requests without a session', () => {
+  it('answers 429 to an address that keeps coming without a session, over real HTTP', async () => {
+    const server = createTestServer({ seed: { messages: 0 } });
+    const http = await serveFetch(server.app.fetch);
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 310; i++) {
+      const res = await fetch(`${http.origin}/api/unified/messaging/conversations`);
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 401: 300, 429: 10 });
+    await http.close();
+    server.close();
   });
 });

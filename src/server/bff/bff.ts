@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { matchOperation } from '../../contract/operations';
 import type { ServerConfig } from '../config';
 import { listAccounts } from './accounts';
 import { errorAnswer } from './answers';
 import { forward, type ForwardTarget } from './forward';
-import { checkSession, sessionHandler } from './session';
+import { createApiLimits } from './rate-limit';
+import { checkSession, SESSION_COOKIE, sessionHandler, verifySessionCookie } from './session';
 import type { Upstream } from './upstream';
 
 export const API_PREFIX = '/api';
@@ -29,7 +31,16 @@ export function createBff({ config, upstream }: BffOptions) {
   const secret = config.sessionSecret;
   const allowed = config.stackoneAccountIds === null ? null : new Set(config.stackoneAccountIds);
 
-  app.get('/session', sessionHandler(secret, upstream.mode));
+  const limits = createApiLimits(config);
+  const session = sessionHandler(secret, upstream.mode);
+
+  app.get('/session', async (c) => {
+    if (verifySessionCookie(secret, getCookie(c, SESSION_COOKIE)) === null) {
+      const limited = await limits.sessionless(c);
+      if (limited) return limited;
+    }
+    return session(c);
+  });
 
   app.all('*', async (c) => {
     const url = new URL(c.req.url);
@@ -39,6 +50,12 @@ export function createBff({ config, upstream }: BffOptions) {
     if (match === null || match.params.some((param) => param === '.' || param === '..')) {
       return errorAnswer(404, `No route for ${c.req.method} ${url.pathname}`);
     }
+    const sessionId = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE));
+    const limited =
+      sessionId === null
+        ? await limits.sessionless(c)
+        : await limits.session(sessionId, c.req.method !== 'GET' && c.req.method !== 'HEAD');
+    if (limited) return limited;
     const refused = checkSession(secret, c);
     if (refused) return refused;
 
