@@ -40,7 +40,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(port), HOST: '127.0.0.1', SANDBOX_DB: `data/e2e-${port}/sandbox.db`, STATIC_DIR: staticDir },
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SANDBOX_DB: `data/e2e-${port}/sandbox.db`,
+        STATIC_DIR: staticDir,
+      },
       stdout: 'pipe',
     },
     {
@@ -52,6 +58,7 @@ export default defineConfig({
       env: {
         PORT: String(port + 1),
         HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
         SANDBOX_DB: `data/e2e-${port + 1}/sandbox.db`,
         SANDBOX_API_KEY: UPSTREAM_KEY,
         SANDBOX_SEED_MESSAGES: '3000',
@@ -67,6 +74,7 @@ export default defineConfig({
       env: {
         PORT: String(port + 2),
         HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
         SANDBOX_DB: `data/e2e-${port + 2}/sandbox.db`,
         SANDBOX_SEED_MESSAGES: '0',
         STACKONE_API_KEY: UPSTREAM_KEY,

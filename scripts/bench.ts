@@ -76,7 +76,14 @@ db.close();
 // 3. Start the server in its own process, as `npm start` runs it.
 const port = await freePort();
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SANDBOX_DB: dbPath, SANDBOX_API_KEY: key },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SANDBOX_DB: dbPath,
+    SANDBOX_API_KEY: key,
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 // Whatever happens below, the server does not outlive the benchmark.
@@ -142,17 +149,25 @@ for (const file of [largestDemoFile, hugeFile]) {
   );
 }
 // UI figures in Chromium: opening conversations (cold, then cached) and scrolling 1,000 messages.
-const others = (await (await fetch(`${base}/sandbox/unified/messaging/conversations?page_size=6&fields=id`, { headers })).json()) as {
+const others = (await (
+  await fetch(`${base}/sandbox/unified/messaging/conversations?page_size=6&fields=id`, { headers })
+).json()) as {
   data: { id: string }[];
 };
-const ids = others.data.map((c) => c.id).filter((id) => id !== big.id).slice(0, 5);
+const ids = others.data
+  .map((c) => c.id)
+  .filter((id) => id !== big.id)
+  .slice(0, 5);
 const ui = await measureUi(base, account.id, ids, big.id, hugeFile);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const fmt = (values: number[]) => `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} conversations)`;
+const fmt = (values: number[]) =>
+  `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} conversations)`;
 console.log('\nUI in Chromium (1280×800):');
 console.log(`click → first messages painted, cold:   ${fmt(ui.coldOpenMs)}`);
 console.log(`click → first messages painted, cached: ${fmt(ui.cachedSwitchMs)}`);
-console.log(`scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms${ui.longTasksOver50 ? ` (longest ${ui.longestTaskMs.toFixed(0)} ms)` : ''}, at most ${ui.maxMountedRows} rows mounted`);
+console.log(
+  `scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms${ui.longTasksOver50 ? ` (longest ${ui.longestTaskMs.toFixed(0)} ms)` : ''}, at most ${ui.maxMountedRows} rows mounted`,
+);
 console.log(`initial JS: ${ui.initialJsGzipKb.toFixed(1)} KB gzip`);
 if (ui.download) {
   const { name, bytes, seconds, peakBuffersMb } = ui.download;

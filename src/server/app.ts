@@ -8,6 +8,7 @@ import { createUpstream } from './bff/upstream';
 import type { ServerConfig } from './config';
 import { allowedHosts } from './edge/allowed-hosts';
 import { requestBodyLimit } from './edge/body-limit';
+import { createLogger, type Logger, requestLog } from './edge/request-log';
 import { securityHeaders } from './edge/security-headers';
 import { createSandbox } from './sandbox/sandbox';
 import type { Store } from './sandbox/store/store';
@@ -15,6 +16,8 @@ import type { Store } from './sandbox/store/store';
 export interface AppOptions {
   config: ServerConfig;
   store: Store;
+  /** Where the request log goes; by default stdout at the configured level. */
+  logger?: Logger;
 }
 
 const pageHeaders: Record<string, string> = {
@@ -36,9 +39,9 @@ const pdfFrameHeaders: Record<string, string> = {
 };
 
 /** The inbox server as a fetch handler: the BFF at /api, the sandbox, a health check and the built app. */
-export function createApp({ config, store }: AppOptions) {
+export function createApp({ config, store, logger = createLogger(config.logLevel) }: AppOptions) {
   const app = new Hono();
-  app.use('*', allowedHosts(config), securityHeaders(config), requestBodyLimit());
+  app.use('*', requestLog(logger), allowedHosts(config), securityHeaders(config), requestBodyLimit());
 
   app.get('/healthz', (c) => {
     store.db.prepare('SELECT 1').get();

@@ -38,6 +38,8 @@ export interface ServerConfig {
   /** Requests a minute one browser session may make to /api, and of those, writes; 0 = no limit. */
   apiRateLimit: number;
   apiWriteRateLimit: number;
+  /** pino level of the request log: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
   /** Milliseconds a client has to send its request headers, and its whole request. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -148,6 +150,15 @@ function inboxAuth(env: NodeJS.ProcessEnv, host: string): 'none' {
   return 'none';
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(env: NodeJS.ProcessEnv): string {
+  const level = (env.LOG_LEVEL || 'info').trim().toLowerCase();
+  if (!LOG_LEVELS.includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return level;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
   const stackoneApiKey = env.STACKONE_API_KEY?.trim() || null;
@@ -171,6 +182,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sandboxEnabled: stackoneApiKey === null || onOff(env, 'SANDBOX', false),
     apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
     apiWriteRateLimit: integer(env, 'API_WRITE_RATE_LIMIT', 60, 0, 1_000_000),
+    logLevel: logLevel(env),
     headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000),
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),

@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { readConfig, type ServerConfig } from './config';
+import type { Logger } from './edge/request-log';
 import type { FaultState } from './sandbox/faults/fault-switch';
 import type { FaultRule } from './sandbox/faults/rules';
 import { seedDatabase, type SeedOptions } from './sandbox/seed/seed';
@@ -9,12 +10,14 @@ import { createStore } from './sandbox/store/store';
 export const TEST_KEY = 'test_key';
 
 /** A seeded in-memory inbox server for tests, driven through its fetch handler. */
-export function createTestServer(options: { seed?: SeedOptions; config?: Partial<ServerConfig> } = {}) {
+export function createTestServer(
+  options: { seed?: SeedOptions; config?: Partial<ServerConfig>; logger?: Logger } = {},
+) {
   const db = openDb(':memory:');
   seedDatabase(db, { messages: 6_000, largeFile: false, now: new Date('2026-11-20T12:00:00Z'), ...options.seed });
   const store = createStore(db);
-  const config = { ...readConfig({}), sandboxApiKey: TEST_KEY, ...options.config };
-  const app = createApp({ config, store });
+  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), sandboxApiKey: TEST_KEY, ...options.config };
+  const app = createApp({ config, store, logger: options.logger });
   const accounts = store.accounts.list();
   const auth = `Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`;
 

@@ -45,7 +45,11 @@ describe('the host allowlist', () => {
 
   it('answers PUBLIC_URL and ALLOWED_HOSTS, and nothing that only looks like them', async () => {
     const team = createTestServer({
-      config: readConfig({ PUBLIC_URL: 'https://inbox.example.com', ALLOWED_HOSTS: 'inbox.internal, Other.Example' }),
+      config: readConfig({
+        LOG_LEVEL: 'silent',
+        PUBLIC_URL: 'https://inbox.example.com',
+        ALLOWED_HOSTS: 'inbox.internal, Other.Example',
+      }),
     });
     for (const host of ['inbox.example.com', 'inbox.example.com:443', 'inbox.internal', 'other.example']) {
       expect((await team.app.request('/healthz', { headers: { host } })).status, host).toBe(200);
@@ -78,7 +82,9 @@ describe('headers on every answer', () => {
   });
 
   it('adds HSTS when the inbox is served over https', async () => {
-    const team = createTestServer({ config: readConfig({ PUBLIC_URL: 'https://inbox.example.com' }) });
+    const team = createTestServer({
+      config: readConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'https://inbox.example.com' }),
+    });
     const response = await team.app.request('/healthz', { headers: { host: 'inbox.example.com' } });
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
     team.close();
