@@ -60,6 +60,15 @@ describe('readConfig', () => {
     expect(() => readConfig({ ALLOWED_HOSTS: 'https://a.example' })).toThrow(/ALLOWED_HOSTS/);
   });
 
+  it('reads the session lifetimes, 8 hours idle and 7 days at most by default', () => {
+    expect(readConfig({}).sessionLifetimes).toEqual({ idleSeconds: 8 * 3600, maxSeconds: 7 * 24 * 3600 });
+    expect(readConfig({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '12' }).sessionLifetimes).toEqual({
+      idleSeconds: 1800,
+      maxSeconds: 12 * 3600,
+    });
+    expect(() => readConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+
   it('serves /sandbox in StackOne mode only when asked for', () => {
     expect(readConfig({}).sandboxEnabled).toBe(true);
     expect(readConfig({ STACKONE_API_KEY: 'k' }).sandboxEnabled).toBe(false);

@@ -35,6 +35,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** Whether the /sandbox routes (and their fault admin) are served. Always on when the sandbox is the upstream. */
   sandboxEnabled: boolean;
+  /** How long a session lives without a request, and at most. */
+  sessionLifetimes: { idleSeconds: number; maxSeconds: number };
   /** Requests a minute one browser session may make to /api, and of those, writes; 0 = no limit. */
   apiRateLimit: number;
   apiWriteRateLimit: number;
@@ -180,6 +182,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: publicUrl(env),
     allowedHosts: hostNames(env),
     sandboxEnabled: stackoneApiKey === null || onOff(env, 'SANDBOX', false),
+    sessionLifetimes: {
+      idleSeconds: 60 * integer(env, 'SESSION_IDLE_MINUTES', 8 * 60, 1, 366 * 24 * 60),
+      maxSeconds: 3600 * integer(env, 'SESSION_MAX_HOURS', 7 * 24, 1, 366 * 24),
+    },
     apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
     apiWriteRateLimit: integer(env, 'API_WRITE_RATE_LIMIT', 60, 0, 1_000_000),
     logLevel: logLevel(env),

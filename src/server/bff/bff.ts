@@ -6,7 +6,15 @@ import { listAccounts } from './accounts';
 import { errorAnswer } from './answers';
 import { forward, type ForwardTarget } from './forward';
 import { createApiLimits } from './rate-limit';
-import { checkSession, SESSION_COOKIE, sessionHandler, verifySessionCookie } from './session';
+import {
+  checkSession,
+  overHttps,
+  renewedSessionCookie,
+  SESSION_COOKIE,
+  sessionCookieHeader,
+  sessionHandler,
+  verifySessionCookie,
+} from './session';
 import type { Upstream } from './upstream';
 
 export const API_PREFIX = '/api';
@@ -32,10 +40,11 @@ export function createBff({ config, upstream }: BffOptions) {
   const allowed = config.stackoneAccountIds === null ? null : new Set(config.stackoneAccountIds);
 
   const limits = createApiLimits(config);
-  const session = sessionHandler(secret, upstream.mode);
+  const lifetimes = config.sessionLifetimes;
+  const session = sessionHandler(secret, upstream.mode, lifetimes);
 
   app.get('/session', async (c) => {
-    if (verifySessionCookie(secret, getCookie(c, SESSION_COOKIE)) === null) {
+    if (verifySessionCookie(secret, getCookie(c, SESSION_COOKIE), lifetimes) === null) {
       const limited = await limits.sessionless(c);
       if (limited) return limited;
     }
@@ -50,31 +59,38 @@ export function createBff({ config, upstream }: BffOptions) {
     if (match === null || match.params.some((param) => param === '.' || param === '..')) {
       return errorAnswer(404, `No route for ${c.req.method} ${url.pathname}`);
     }
-    const sessionId = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE));
+    const current = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE), lifetimes);
     const limited =
-      sessionId === null
+      current === null
         ? await limits.sessionless(c)
-        : await limits.session(sessionId, c.req.method !== 'GET' && c.req.method !== 'HEAD');
+        : await limits.session(current.id, c.req.method !== 'GET' && c.req.method !== 'HEAD');
     if (limited) return limited;
-    const refused = checkSession(secret, c);
+    const refused = checkSession(secret, c, lifetimes);
     if (refused) return refused;
+    const answer = await answerFor(c.req.raw, match);
+    // An active session stays alive: its seen stamp is renewed on the answer, at most once a minute.
+    const renewed = renewedSessionCookie(secret, current!);
+    if (renewed !== null) answer.headers.append('Set-Cookie', sessionCookieHeader(renewed, overHttps(c), lifetimes));
+    return answer;
+  });
 
+  async function answerFor(raw: Request, match: NonNullable<ReturnType<typeof matchOperation>>): Promise<Response> {
     const { operation, params } = match;
     const download = operation.kind === 'download';
     const target: ForwardTarget = {
       path: upstreamPath(operation.path, params),
-      search: url.search,
+      search: new URL(raw.url).search,
       download,
       timeoutMs: download ? config.downloadTimeoutMs : config.upstreamTimeoutMs,
     };
-    if (operation.kind === 'accounts') return listAccounts(c.req.raw, upstream, target, allowed);
+    if (operation.kind === 'accounts') return listAccounts(raw, upstream, target, allowed);
 
-    const accountId = c.req.header('x-account-id');
+    const accountId = raw.headers.get('x-account-id');
     if (!accountId) return errorAnswer(400, 'The x-account-id header is required');
     if (allowed !== null && !allowed.has(accountId)) {
       return errorAnswer(403, `This inbox may not use linked account ${JSON.stringify(accountId)}`);
     }
-    return forward(c.req.raw, upstream, target);
-  });
+    return forward(raw, upstream, target);
+  }
   return app;
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '../testing';
-import { csrfToken, newSessionCookie, verifySessionCookie } from './session';
+import { csrfToken, newSessionCookie, renewedSessionCookie, verifySessionCookie } from './session';
 
 const server = createTestServer({ seed: { messages: 300 }, config: { sessionSecret: 'a-test-secret-of-some-length' } });
 afterAll(() => server.close());
@@ -11,7 +11,8 @@ describe('GET /api/session', () => {
     const res = await server.app.request('/api/session');
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^inbox_session=[\w-]+\.[\w-]{43};/);
+    expect(cookie).toMatch(/^inbox_session=[\w-]+\.[0-9a-z]+\.[0-9a-z]+\.[\w-]{43};/);
+    expect(cookie).toMatch(/; Max-Age=28800/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Strict/);
     expect(cookie).toMatch(/; Path=\/api/);
@@ -19,8 +20,8 @@ describe('GET /api/session', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
     expect(body).toEqual({ csrfToken: expect.any(String), mode: 'sandbox' });
-    const id = verifySessionCookie('a-test-secret-of-some-length', cookie.split(';')[0]!.split('=')[1]);
-    expect(body.csrfToken).toBe(csrfToken('a-test-secret-of-some-length', id!));
+    const session = verifySessionCookie('a-test-secret-of-some-length', cookie.split(';')[0]!.split('=')[1]);
+    expect(body.csrfToken).toBe(csrfToken('a-test-secret-of-some-length', session!.id));
   });
 
   it('keeps a valid cookie and replaces a forged one', async () => {
@@ -111,5 +112,58 @@ describe('every other /api route needs the session', () => {
     const session = await server.newSession();
     const res = await server.api('/unified/messaging/users?page_size=1', { session: { ...session, csrfToken: '' } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('session lifetimes', () => {
+  const secret = 'a-test-secret-of-some-length';
+  const lifetimes = { idleSeconds: 3600, maxSeconds: 24 * 3600 };
+  const start = Date.parse('2026-12-01T09:00:00Z');
+  const minutes = (n: number) => n * 60_000;
+
+  it('ends a session idle for longer than the idle time, and any session past its maximum age', () => {
+    const { value } = newSessionCookie(secret, start);
+    expect(verifySessionCookie(secret, value, lifetimes, start + minutes(59))).not.toBeNull();
+    expect(verifySessionCookie(secret, value, lifetimes, start + minutes(61))).toBeNull();
+    // Kept alive by use, it still ends at its maximum age.
+    let session = verifySessionCookie(secret, value, lifetimes, start)!;
+    for (let at = start + minutes(50); at < start + minutes(24 * 60); at += minutes(50)) {
+      const renewed = renewedSessionCookie(secret, session, at)!;
+      session = verifySessionCookie(secret, renewed, lifetimes, at)!;
+      expect(session, new Date(at).toISOString()).not.toBeNull();
+    }
+    const last = renewedSessionCookie(secret, session, start + minutes(24 * 60 + 1))!;
+    expect(verifySessionCookie(secret, last, lifetimes, start + minutes(24 * 60 + 1))).toBeNull();
+  });
+
+  it('refuses a cookie whose times were changed', () => {
+    const { value } = newSessionCookie(secret, start);
+    const [id, , seen, mac] = value.split('.');
+    const younger = [id, Math.floor(Date.now() / 1000).toString(36), seen, mac].join('.');
+    expect(verifySessionCookie(secret, younger, lifetimes, start)).toBeNull();
+  });
+
+  it('renews the cookie of an active session on its answers, at most once a minute', async () => {
+    const idle = createTestServer({
+      seed: { messages: 0 },
+      config: { sessionSecret: secret, sessionLifetimes: { idleSeconds: 3600, maxSeconds: 86_400 } },
+    });
+    const old = newSessionCookie(secret, Date.now() - minutes(30));
+    const cookie = `inbox_session=${old.value}`;
+    const first = await idle.app.request('/api/accounts', { headers: { cookie } });
+    expect(first.status).toBe(200);
+    const renewed = first.headers.get('set-cookie')!;
+    expect(renewed).toMatch(/^inbox_session=/);
+    const session = verifySessionCookie(secret, renewed.split(';')[0]!.split('=')[1], {
+      idleSeconds: 60,
+      maxSeconds: 86_400,
+    });
+    expect(session?.id).toBe(old.id);
+    const again = await idle.app.request('/api/accounts', { headers: { cookie: renewed.split(';')[0]! } });
+    expect(again.headers.get('set-cookie')).toBeNull();
+    const expired = newSessionCookie(secret, Date.now() - minutes(61));
+    const refused = await idle.app.request('/api/accounts', { headers: { cookie: `inbox_session=${expired.value}` } });
+    expect(refused.status).toBe(401);
+    idle.close();
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { errorAnswer } from './answers';
 
 /**
@@ -24,42 +24,83 @@ export function csrfToken(secret: string, sessionId: string): string {
   return mac(secret, `csrf:${sessionId}`);
 }
 
-export function newSessionCookie(secret: string): { id: string; value: string } {
+/** How long a session lasts: without a request for `idleSeconds`, and at most `maxSeconds` after it began. */
+export interface SessionLifetimes {
+  idleSeconds: number;
+  maxSeconds: number;
+}
+
+export const DEFAULT_LIFETIMES: SessionLifetimes = { idleSeconds: 8 * 3600, maxSeconds: 7 * 24 * 3600 };
+
+/** A session is re-stamped as seen at most this often, so most answers set no cookie. */
+const SEEN_RESOLUTION_SECONDS = 60;
+
+export interface Session {
+  id: string;
+  /** Seconds since the epoch when it began and when it was last seen. */
+  issued: number;
+  seen: number;
+}
+
+const seconds = (now: number) => Math.floor(now / 1000);
+
+function cookieValue(secret: string, session: Session): string {
+  const body = `${session.id}.${session.issued.toString(36)}.${session.seen.toString(36)}`;
+  return `${body}.${mac(secret, `session:${body}`)}`;
+}
+
+export function newSessionCookie(secret: string, now = Date.now()): { id: string; value: string } {
   const id = randomBytes(24).toString('base64url');
-  return { id, value: `${id}.${mac(secret, `session:${id}`)}` };
+  return { id, value: cookieValue(secret, { id, issued: seconds(now), seen: seconds(now) }) };
 }
 
-/** The session id of a well-signed cookie value, else null. */
-export function verifySessionCookie(secret: string, value: string | undefined): string | null {
+/** The session of a well-signed cookie value that has not expired, else null. */
+export function verifySessionCookie(
+  secret: string,
+  value: string | undefined,
+  lifetimes: SessionLifetimes = DEFAULT_LIFETIMES,
+  now = Date.now(),
+): Session | null {
   if (!value) return null;
-  const match = /^([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  const match = /^([A-Za-z0-9_-]{16,64})\.([0-9a-z]{1,10})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{43})$/.exec(value);
   if (!match) return null;
-  return same(match[2]!, mac(secret, `session:${match[1]!}`)) ? match[1]! : null;
+  const body = `${match[1]!}.${match[2]!}.${match[3]!}`;
+  if (!same(match[4]!, mac(secret, `session:${body}`))) return null;
+  const session = { id: match[1]!, issued: parseInt(match[2]!, 36), seen: parseInt(match[3]!, 36) };
+  const at = seconds(now);
+  if (at - session.issued > lifetimes.maxSeconds || at - session.seen > lifetimes.idleSeconds) return null;
+  return session;
 }
 
-function overHttps(c: Context): boolean {
+/** The same session stamped as seen now, when its stamp is old enough to renew; else null. */
+export function renewedSessionCookie(secret: string, session: Session, now = Date.now()): string | null {
+  if (seconds(now) - session.seen < SEEN_RESOLUTION_SECONDS) return null;
+  return cookieValue(secret, { ...session, seen: seconds(now) });
+}
+
+/** The Set-Cookie value of a session cookie: HttpOnly, SameSite=Strict, on /api only, Secure over https. */
+export function sessionCookieHeader(value: string, secure: boolean, lifetimes: SessionLifetimes): string {
+  const attributes = [`Max-Age=${lifetimes.idleSeconds}`, 'Path=/api', 'HttpOnly', 'SameSite=Strict'];
+  if (secure) attributes.push('Secure');
+  return `${SESSION_COOKIE}=${value}; ${attributes.join('; ')}`;
+}
+
+export function overHttps(c: Context): boolean {
   return (
     new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
   );
 }
 
-/** `GET /api/session`: keeps a valid cookie, otherwise sets a new one; answers the CSRF token. */
-export function sessionHandler(secret: string, mode: 'sandbox' | 'stackone') {
+/** `GET /api/session`: keeps (and renews) a valid cookie, otherwise sets a new one; answers the CSRF token. */
+export function sessionHandler(secret: string, mode: 'sandbox' | 'stackone', lifetimes: SessionLifetimes) {
   return (c: Context) => {
-    let id = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE));
-    if (id === null) {
-      const cookie = newSessionCookie(secret);
-      id = cookie.id;
-      setCookie(c, SESSION_COOKIE, cookie.value, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/api',
-        secure: overHttps(c),
-      });
-    }
+    const session = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE), lifetimes);
+    const fresh = session === null ? newSessionCookie(secret) : null;
+    const cookie = fresh?.value ?? renewedSessionCookie(secret, session!);
+    if (cookie !== null) c.header('Set-Cookie', sessionCookieHeader(cookie, overHttps(c), lifetimes));
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    return c.json({ csrfToken: csrfToken(secret, id), mode });
+    return c.json({ csrfToken: csrfToken(secret, fresh?.id ?? session!.id), mode });
   };
 }
 
@@ -83,8 +124,8 @@ export function crossSiteWrite(c: Context): string | null {
 }
 
 /** A valid session for every request, and the CSRF token for every unsafe method; else the error answer. */
-export function checkSession(secret: string, c: Context): Response | null {
-  const id = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE));
+export function checkSession(secret: string, c: Context, lifetimes: SessionLifetimes): Response | null {
+  const id = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE), lifetimes)?.id ?? null;
   const invalid = { [SESSION_STATE_HEADER]: 'invalid' };
   if (id === null) return errorAnswer(401, 'Session missing or expired: reload the page', invalid);
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return null;
