@@ -107,27 +107,27 @@ describe('the inbox server process', () => {
     }
   });
 
-  it('refuses to start on a bad setting, naming it', async () => {
+  /** Starts the server with these settings, expecting it to refuse: its exit and what it wrote to stderr. */
+  async function refusal(env: Record<string, string>) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, SANDBOX_DB: dbPath, SANDBOX_FAULTS: 'send_message:500,list_users:teapot' },
+      env: { ...process.env, SANDBOX_DB: dbPath, PORT: String(await freePort()), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stderr!.on('data', (chunk) => (output += chunk));
     // 'close' rather than 'exit': it waits for stderr to be read to its end.
     const closed = await new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+    return { closed, output };
+  }
+
+  it('refuses to start on a bad setting, naming it', async () => {
+    const { closed, output } = await refusal({ SANDBOX_FAULTS: 'send_message:500,list_users:teapot' });
     expect(closed).toEqual({ code: 1, signal: null });
     expect(output).toContain('Cannot start: SANDBOX_FAULTS: "list_users:teapot": kind must be one of');
   });
 
   it('refuses to start open to the network without sign-in, and says what to set', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, SANDBOX_DB: dbPath, HOST: '0.0.0.0', PORT: String(await freePort()) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const closed = await new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+    const { closed, output } = await refusal({ HOST: '0.0.0.0' });
     expect(closed).toEqual({ code: 1, signal: null });
     expect(output).toContain('Cannot start: HOST=0.0.0.0');
     expect(output).toContain('INBOX_AUTH=none and INBOX_ALLOW_OPEN=1');
