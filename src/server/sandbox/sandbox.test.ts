@@ -48,6 +48,31 @@ describe('accounts and account scoping', () => {
     expect(new Set(accounts.map((a) => a.provider)).size).toBeGreaterThanOrEqual(3);
   });
 
+  it('filters the linked accounts by tenant, id, provider and status, and pages them', async () => {
+    const all = server.accounts;
+    const ids = async (query: string) => {
+      const res = await server.json(`/accounts?${query}`, { account: null });
+      expect(res.status, query).toBe(200);
+      return (res.body as { id: string }[]).map((a) => a.id);
+    };
+    expect(await ids(`origin_owner_id=${all[0]!.origin_owner_id}`)).toEqual([all[0]!.id]);
+    expect(await ids(`origin_owner_ids=${all[0]!.origin_owner_id},${all[2]!.origin_owner_id}`)).toEqual([
+      all[0]!.id,
+      all[2]!.id,
+    ]);
+    expect(
+      await ids(`origin_owner_ids=${all[1]!.origin_owner_id}&origin_owner_ids=${all[2]!.origin_owner_id}`),
+    ).toEqual([all[1]!.id, all[2]!.id]);
+    expect(await ids('origin_owner_id=no-such-tenant')).toEqual([]);
+    expect(await ids(`account_ids=${all[1]!.id}&provider=${all[1]!.provider}&status=active`)).toEqual([all[1]!.id]);
+    expect(await ids('page_size=2&page=2')).toEqual([all[2]!.id]);
+    for (const bad of ['status=sleeping', 'page_size=0', 'page=-1', 'page_size=x']) {
+      const res = await server.json(`/accounts?${bad}`, { account: null });
+      expect(res.status, bad).toBe(400);
+      expectError(res.body, 400);
+    }
+  });
+
   it('requires x-account-id on messaging routes', async () => {
     const res = await server.json('/unified/messaging/users', { account: null });
     expect(res.status).toBe(400);

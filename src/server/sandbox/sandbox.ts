@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { errorBody } from '../../contract/errors';
-import { LinkedAccountSchema } from '../../contract/accounts';
 import { keyFromAuthorization, sameKey } from './auth';
 import { faultAdmin, FAULTS_ADMIN_PATH } from './faults/admin';
 import { createFaultSwitch } from './faults/fault-switch';
@@ -9,12 +8,12 @@ import type { FaultRule } from './faults/rules';
 import type { SandboxEnv } from './http';
 import { openApiDocument } from './openapi';
 import { Problem } from './problem';
+import { listLinkedAccounts } from './routes/accounts';
 import { createRateLimiter } from './rate-limit';
 import { attachmentRoutes } from './routes/attachments';
 import { conversationRoutes } from './routes/conversations';
 import { messageRoutes } from './routes/messages';
 import { userRoutes } from './routes/users';
-import { toLinkedAccount } from './store/accounts';
 import type { Store } from './store/store';
 
 export interface SandboxOptions {
@@ -66,9 +65,7 @@ export function createSandbox({ store, apiKey, rateLimitPerMinute = 0, faults = 
     await next();
   });
 
-  app.get('/accounts', (c) =>
-    c.json(store.accounts.list().map((row) => LinkedAccountSchema.parse(toLinkedAccount(row)))),
-  );
+  app.get('/accounts', (c) => c.json(listLinkedAccounts(store.accounts.list(), new URL(c.req.url).searchParams)));
 
   app.use('/unified/messaging/*', async (c, next) => {
     const accountId = c.req.header('x-account-id');

@@ -32,6 +32,18 @@ describe('the official StackOne SDK against the sandbox', () => {
     expect(result.classes?.length).toBe(server.accounts.length);
   });
 
+  it('filters linked accounts by tenant, id and status as the SDK sends the filters', async () => {
+    const [first, second] = server.accounts;
+    const byOwner = await sdk.accounts.listLinkedAccounts({ originOwnerId: first!.origin_owner_id });
+    expect(byOwner.classes?.map((a) => a.id)).toEqual([first!.id]);
+    const byOwners = await sdk.accounts.listLinkedAccounts({
+      originOwnerIds: [first!.origin_owner_id, second!.origin_owner_id],
+    });
+    expect(byOwners.classes?.map((a) => a.id)).toEqual([first!.id, second!.id]);
+    const byIds = await sdk.accounts.listLinkedAccounts({ accountIds: [second!.id], status: ['active'] });
+    expect(byIds.classes?.map((a) => a.id)).toEqual([second!.id]);
+  });
+
   it('pages through conversations, users and messages to the end', async () => {
     const conversations: string[] = [];
     for await (const page of await sdk.messaging.listConversations({ xAccountId: account, pageSize: '10' })) {
