@@ -50,6 +50,7 @@ function playwrightCounts(file: string): Counts {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     errors?: unknown[];
   };
+  if (report.stats.flaky > 0) console.log(`\nPlaywright: ${report.stats.flaky} passed only on retry (flaky)`);
   return {
     passed: report.stats.expected + report.stats.flaky,
     failed: report.stats.unexpected + (report.errors?.length ?? 0),
