@@ -11,7 +11,12 @@ import { openDb } from './sandbox/store/db';
 const dir = mkdtempSync(join(tmpdir(), 'inbox-process-'));
 const dbPath = join(dir, 'sandbox.db');
 const key = 'process_test_key';
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// A test that fails before it stops its server must not leave the server running.
+const started: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -38,6 +43,7 @@ async function start(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
