@@ -8,8 +8,8 @@ import { forward, type ForwardTarget } from './forward';
 import { createApiLimits } from './rate-limit';
 import {
   checkSession,
-  overHttps,
   renewedSessionCookie,
+  requestOverHttps,
   SESSION_COOKIE,
   sessionCookieHeader,
   sessionHandler,
@@ -65,12 +65,13 @@ export function createBff({ config, upstream }: BffOptions) {
         ? await limits.sessionless(c)
         : await limits.session(current.id, c.req.method !== 'GET' && c.req.method !== 'HEAD');
     if (limited) return limited;
-    const refused = checkSession(secret, c, lifetimes);
+    const refused = checkSession(secret, c, current);
     if (refused) return refused;
     const answer = await answerFor(c.req.raw, match);
     // An active session stays alive: its seen stamp is renewed on the answer, at most once a minute.
     const renewed = renewedSessionCookie(secret, current!);
-    if (renewed !== null) answer.headers.append('Set-Cookie', sessionCookieHeader(renewed, overHttps(c), lifetimes));
+    if (renewed !== null)
+      answer.headers.append('Set-Cookie', sessionCookieHeader(renewed, requestOverHttps(c), lifetimes));
     return answer;
   });
 

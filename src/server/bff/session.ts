@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { overHttps } from '../edge/security-headers';
 import { errorAnswer } from './answers';
 
 /**
@@ -85,10 +86,9 @@ export function sessionCookieHeader(value: string, secure: boolean, lifetimes: S
   return `${SESSION_COOKIE}=${value}; ${attributes.join('; ')}`;
 }
 
-export function overHttps(c: Context): boolean {
-  return (
-    new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
-  );
+/** Whether the browser reached us over https, directly or through a proxy that says so. */
+export function requestOverHttps(c: Context): boolean {
+  return overHttps(c.req.url, c.req.header('x-forwarded-proto'));
 }
 
 /** `GET /api/session`: keeps (and renews) a valid cookie, otherwise sets a new one; answers the CSRF token. */
@@ -97,7 +97,7 @@ export function sessionHandler(secret: string, mode: 'sandbox' | 'stackone', lif
     const session = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE), lifetimes);
     const fresh = session === null ? newSessionCookie(secret) : null;
     const cookie = fresh?.value ?? renewedSessionCookie(secret, session!);
-    if (cookie !== null) c.header('Set-Cookie', sessionCookieHeader(cookie, overHttps(c), lifetimes));
+    if (cookie !== null) c.header('Set-Cookie', sessionCookieHeader(cookie, requestOverHttps(c), lifetimes));
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
     return c.json({ csrfToken: csrfToken(secret, fresh?.id ?? session!.id), mode });
@@ -124,10 +124,9 @@ export function crossSiteWrite(c: Context): string | null {
 }
 
 /** A valid session for every request, and the CSRF token for every unsafe method; else the error answer. */
-export function checkSession(secret: string, c: Context, lifetimes: SessionLifetimes): Response | null {
-  const id = verifySessionCookie(secret, getCookie(c, SESSION_COOKIE), lifetimes)?.id ?? null;
+export function checkSession(secret: string, c: Context, session: Session | null): Response | null {
   const invalid = { [SESSION_STATE_HEADER]: 'invalid' };
-  if (id === null) return errorAnswer(401, 'Session missing or expired: reload the page', invalid);
+  if (session === null) return errorAnswer(401, 'Session missing or expired: reload the page', invalid);
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return null;
   const crossSite = crossSiteWrite(c);
   if (crossSite !== null) return errorAnswer(403, `Writes are taken from this inbox's own pages only (${crossSite})`);
@@ -135,7 +134,7 @@ export function checkSession(secret: string, c: Context, lifetimes: SessionLifet
     return errorAnswer(415, 'Writes take a JSON body: send Content-Type: application/json');
   }
   const token = c.req.header(CSRF_HEADER);
-  if (!token || !same(token, csrfToken(secret, id))) {
+  if (!token || !same(token, csrfToken(secret, session.id))) {
     return errorAnswer(403, 'Missing or wrong CSRF token: reload the page', invalid);
   }
   return null;

@@ -17,8 +17,8 @@ export function hostName(header: string | undefined): string | null {
 export function allowedHosts(config: ServerConfig): MiddlewareHandler {
   const names = new Set(config.allowedHosts);
   if (config.publicUrl) names.add(config.publicUrl.hostname.toLowerCase());
-  if (!/^(0\.0\.0\.0|::)$/.test(config.host))
-    names.add(hostName(config.host.includes(':') ? `[${config.host}]` : config.host) ?? '');
+  const bound = hostName(config.host.includes(':') ? `[${config.host}]` : config.host);
+  if (bound !== null && bound !== '0.0.0.0' && bound !== '[::]') names.add(bound);
   return async (c, next) => {
     const name = hostName(c.req.header('host') ?? new URL(c.req.url).host);
     if (name !== null && (LOOPBACK_HOST.test(name) || names.has(name))) return next();

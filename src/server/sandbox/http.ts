@@ -2,12 +2,11 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import type { RawResponse } from '../../contract/envelopes';
 import { type Parsed, pickFields, type RecordQuery } from '../../contract/query';
+import { MAX_REQUEST_BODY } from '../edge/body-limit';
 import { Problem } from './problem';
 import type { AccountRow } from './store/accounts';
 
 export type SandboxEnv = { Variables: { account: AccountRow } };
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function query(c: Context): URLSearchParams {
   return new URL(c.req.url).searchParams;
@@ -51,9 +50,10 @@ export function recordBody<T extends object>(c: Context<SandboxEnv>, record: T, 
 /** Reads a JSON request body and checks it against a schema; malformed or mistyped → 400. */
 export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new Problem(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_REQUEST_BODY) throw new Problem(413, `Request body is larger than ${MAX_REQUEST_BODY} bytes`);
   const buffer = await c.req.arrayBuffer();
-  if (buffer.byteLength > MAX_BODY_BYTES) throw new Problem(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (buffer.byteLength > MAX_REQUEST_BODY)
+    throw new Problem(413, `Request body is larger than ${MAX_REQUEST_BODY} bytes`);
   const text = new TextDecoder().decode(buffer);
   if (text.trim() === '') throw new Problem(400, 'Request body is required: a JSON object');
   let json: unknown;

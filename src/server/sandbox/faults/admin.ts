@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import type { Parsed } from '../../../contract/query';
-import { MAX_BODY_BYTES, type SandboxEnv } from '../http';
+import { MAX_REQUEST_BODY } from '../../edge/body-limit';
+import type { SandboxEnv } from '../http';
 import { Problem } from '../problem';
 import type { FaultSwitch } from './fault-switch';
 import type { NodeBindings } from './inject';
@@ -72,8 +73,8 @@ export function faultAdmin(faults: FaultSwitch, enabled: boolean): Handler<Sandb
     }
     if (method === 'PUT') {
       const body = await c.req.arrayBuffer();
-      if (body.byteLength > MAX_BODY_BYTES)
-        throw new Problem(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+      if (body.byteLength > MAX_REQUEST_BODY)
+        throw new Problem(413, `Request body is larger than ${MAX_REQUEST_BODY} bytes`);
       const parsed = parseAdminBody(new TextDecoder().decode(body));
       if (!parsed.ok) throw new Problem(400, parsed.message);
       faults.replace(parsed.value.rules, parsed.value.seed);
