@@ -21,7 +21,7 @@ test('the inbox in StackOne mode lists, opens and reads through the remote API',
 
   await page.goto('/');
   await expect(page).toHaveURL(new RegExp(`/a/${accounts[0]!.id}$`));
-  const session = await page.evaluate(() => fetch('/api/session').then((r) => r.json()));
+  const session = await page.evaluate(() => fetch('/api/inbox/session').then((r) => r.json()));
   expect(session.mode).toBe('stackone');
 
   await page.locator(`a[href="/a/${accounts[0]!.id}/c/${top.id}"]`).click();

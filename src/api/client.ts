@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { ErrorBodySchema } from '../contract/envelopes';
 import { ApiError, parseRetryAfter } from './errors';
-import { getSession } from './session';
+import { getSession, isSignedIn } from './session';
 
 export interface RequestOptions {
   accountId?: string;
@@ -48,7 +48,7 @@ export async function send(path: string, options: RequestOptions = {}, retriedSe
   let response: Response;
   try {
     const session = await getSession();
-    if (method !== 'GET') headers.set('x-csrf-token', session.csrfToken);
+    if (method !== 'GET' && session.csrfToken) headers.set('x-csrf-token', session.csrfToken);
     response = await fetch(apiUrl(path, query), {
       method,
       headers,
@@ -60,10 +60,12 @@ export async function send(path: string, options: RequestOptions = {}, retriedSe
     if (signal?.aborted) throw error;
     throw new ApiError(0, { statusCode: 0, message: 'Network error', timestamp: new Date().toISOString() });
   }
-  // An expired or missing session (server restarted with a new secret): start a new one, once.
-  if ((response.status === 401 || response.status === 403) && !retriedSession && response.headers.get('x-inbox-session') === 'invalid') {
-    await getSession(true);
-    return send(path, options, true);
+  // An expired or missing session (server restarted with a new secret): start a new one, once. Where the inbox
+  // has sign-in, the fresh session says the person is signed out, and the page asks them to sign in again.
+  const sessionState = response.headers.get('x-inbox-session');
+  if ((response.status === 401 || response.status === 403) && !retriedSession && sessionState !== null) {
+    const fresh = await getSession(true).catch(() => null);
+    if (fresh !== null && isSignedIn(fresh)) return send(path, options, true);
   }
   if (!response.ok) throw await errorFrom(response);
   return response;

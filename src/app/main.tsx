@@ -3,8 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { outbox } from '../api/outbox';
+import { followSession } from '../api/session';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
+import { SessionGate } from './session-gate';
 import { applyStoredTheme } from './theme';
 import './styles.css';
 
@@ -12,11 +14,14 @@ applyStoredTheme();
 const queryClient = createQueryClient();
 const router = createRouter(queryClient);
 outbox.start(queryClient);
+followSession(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <SessionGate>
+        <RouterProvider router={router} />
+      </SessionGate>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -55,7 +55,7 @@ describe('the built app', () => {
   });
 
   it('keeps the API out of reach of other origins', async () => {
-    const response = await app.request('/api/session', { headers: { origin: 'null' } });
+    const response = await app.request('/api/inbox/session', { headers: { origin: 'null' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

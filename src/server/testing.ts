@@ -42,7 +42,7 @@ export function createTestServer(
   let browserSession: Promise<{ cookie: string; csrfToken: string }> | null = null;
   /** A new browser session with the BFF: the cookie to send back and the CSRF token. */
   async function newSession() {
-    const response = await app.request('/api/session');
+    const response = await app.request('/api/inbox/session');
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     return { cookie, csrfToken };

@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useMatch } from 'react-router';
+import { sessionQueries } from '../../api/session';
 import type { LinkedAccount } from '../../contract/accounts';
 import { ChatIcon, ComposeIcon, KeyboardIcon, MonitorIcon, MoonIcon, PlusIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
 import { AccountSwitcher } from '../../features/accounts/account-switcher';
+import { SignedInMenu } from '../../features/sign-in/signed-in-menu';
 import { cn } from '../../lib/cn';
 import { paths } from '../../lib/paths';
 import { type ThemeChoice, setTheme, useTheme } from '../theme';
@@ -23,6 +26,7 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
   const theme = useTheme();
   const ThemeIcon = themeIcons[theme];
   const onUsers = useMatch('/a/:accountId/users/*') !== null;
+  const person = useQuery(sessionQueries.current()).data?.person;
   return (
     <nav
       aria-label="Main"
@@ -66,6 +70,7 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
         >
           <KeyboardIcon size={18} />
         </button>
+        {person ? <SignedInMenu person={person} /> : null}
       </div>
     </nav>
   );

@@ -39,7 +39,7 @@ describe('StackOne mode over HTTP', () => {
   });
 
   it('reports the mode in the session', async () => {
-    const res = await inbox.app.request('/api/session');
+    const res = await inbox.app.request('/api/inbox/session');
     expect((await res.json()).mode).toBe('stackone');
   });
 

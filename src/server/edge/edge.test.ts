@@ -11,7 +11,7 @@ const routes: [string, RequestInit][] = [
   ['/a/some-account', {}],
   ['/assets/main.js', {}],
   ['/healthz', {}],
-  ['/api/session', {}],
+  ['/api/inbox/session', {}],
   ['/api/unified/messaging/conversations', {}],
   ['/sandbox/unified/messaging/conversations', { headers: { authorization: server.auth } }],
   ['/sandbox/_faults', { method: 'PUT', body: '[{"operation":"*","kind":"500","rate":1}]' }],

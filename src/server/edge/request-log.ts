@@ -4,6 +4,19 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
+/** What a route adds to its request's log line: who made it, and the event it was (sign-in, sign-out…). */
+export interface LogFields {
+  person?: string;
+  event?: string;
+  reason?: string;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    log: LogFields;
+  }
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }
@@ -32,7 +45,12 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     };
     const account = c.req.header('x-account-id');
     if (account) line.account = account.slice(0, 128);
-    if (REFUSALS.has(status)) {
+    const fields = c.get('log');
+    if (fields?.person) line.person = fields.person;
+    if (fields?.reason) line.reason = fields.reason;
+    if (fields?.event) {
+      logger.info({ ...line, event: fields.event }, fields.event);
+    } else if (REFUSALS.has(status)) {
       logger.warn({ ...line, event: 'refused' }, 'refused');
     } else if (status === 201 && c.req.method === 'POST' && path.startsWith('/api/')) {
       logger.info({ ...line, event: path.endsWith('/messages') ? 'send' : 'create' }, 'written');

@@ -43,7 +43,7 @@ describe('faults over HTTP', () => {
 
   it('reaches the browser through the BFF as 502, the answer to an unreachable upstream', async () => {
     await setFaults([{ operation: 'send_message', kind: 'drop', count: 1 }]);
-    const session = await fetch(`${origin}/api/session`);
+    const session = await fetch(`${origin}/api/inbox/session`);
     const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const res = await fetch(`${origin}/api/unified/messaging/messages`, {

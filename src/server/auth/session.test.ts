@@ -6,12 +6,12 @@ const server = createTestServer({ seed: { messages: 300 }, config: { sessionSecr
 afterAll(() => server.close());
 const send = { method: 'POST', body: JSON.stringify({ recipient: 'nobody@example.com', content: 'hi' }) };
 
-describe('GET /api/session', () => {
+describe('GET /api/inbox/session', () => {
   it('sets a signed, HttpOnly, SameSite=Strict cookie on /api and answers the CSRF token and the mode', async () => {
-    const res = await server.app.request('/api/session');
+    const res = await server.app.request('/api/inbox/session');
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^inbox_session=[\w-]+\.[0-9a-z]+\.[0-9a-z]+\.[\w-]{43};/);
+    expect(cookie).toMatch(/^inbox_session=[\w-]+\.[\w-]{43};/);
     expect(cookie).toMatch(/; Max-Age=28800/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Strict/);
@@ -19,25 +19,25 @@ describe('GET /api/session', () => {
     expect(cookie).not.toMatch(/Secure/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
-    expect(body).toEqual({ csrfToken: expect.any(String), mode: 'sandbox' });
+    expect(body).toEqual({ csrfToken: expect.any(String), mode: 'sandbox', auth: 'none', person: null, access: 'all' });
     const session = verifySessionCookie('a-test-secret-of-some-length', cookie.split(';')[0]!.split('=')[1]);
     expect(body.csrfToken).toBe(csrfToken('a-test-secret-of-some-length', session!.id));
   });
 
   it('keeps a valid cookie and replaces a forged one', async () => {
     const { cookie, csrfToken: token } = await server.newSession();
-    const again = await server.app.request('/api/session', { headers: { cookie } });
+    const again = await server.app.request('/api/inbox/session', { headers: { cookie } });
     expect(again.headers.get('set-cookie')).toBeNull();
     expect((await again.json()).csrfToken).toBe(token);
-    const forged = await server.app.request('/api/session', { headers: { cookie: `${cookie.slice(0, -2)}xx` } });
+    const forged = await server.app.request('/api/inbox/session', { headers: { cookie: `${cookie.slice(0, -2)}xx` } });
     expect(forged.headers.get('set-cookie')).toMatch(/^inbox_session=/);
     expect((await forged.json()).csrfToken).not.toBe(token);
   });
 
   it('marks the cookie Secure when the request came over https', async () => {
-    const direct = await server.app.request('https://localhost/api/session');
+    const direct = await server.app.request('https://localhost/api/inbox/session');
     expect(direct.headers.get('set-cookie')).toMatch(/; Secure/);
-    const proxied = await server.app.request('/api/session', { headers: { 'x-forwarded-proto': 'https' } });
+    const proxied = await server.app.request('/api/inbox/session', { headers: { 'x-forwarded-proto': 'https' } });
     expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 });
@@ -136,11 +136,26 @@ describe('session lifetimes', () => {
     expect(verifySessionCookie(secret, last, lifetimes, start + minutes(24 * 60 + 1))).toBeNull();
   });
 
-  it('refuses a cookie whose times were changed', () => {
-    const { value } = newSessionCookie(secret, start);
-    const [id, , seen, mac] = value.split('.');
-    const younger = [id, Math.floor(Date.now() / 1000).toString(36), seen, mac].join('.');
-    expect(verifySessionCookie(secret, younger, lifetimes, start)).toBeNull();
+  it('refuses a cookie whose times or person were changed', () => {
+    const { value } = newSessionCookie(secret, start, {
+      sub: 'password Ada',
+      name: 'Ada',
+      email: null,
+      via: 'password',
+      tenants: ['acme-robotics'],
+    });
+    const [payload, mac] = value.split('.');
+    const packed = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    expect(verifySessionCookie(secret, value, lifetimes, start)?.person?.tenants).toEqual(['acme-robotics']);
+    const changes = [
+      [packed[0], Math.floor(Date.now() / 1000), packed[2], packed[3]],
+      [packed[0], packed[1], packed[2], [...packed[3].slice(0, 4), null]],
+      [packed[0], packed[1], packed[2], [...packed[3].slice(0, 4), ['northwind-health']]],
+    ];
+    for (const changed of changes) {
+      const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${mac}`;
+      expect(verifySessionCookie(secret, forged, lifetimes, start)).toBeNull();
+    }
   });
 
   it('renews the cookie of an active session on its answers, at most once a minute', async () => {
@@ -158,7 +173,7 @@ describe('session lifetimes', () => {
       idleSeconds: 60,
       maxSeconds: 86_400,
     });
-    expect(session?.id).toBe(old.id);
+    expect(session?.id).toBe(old.session.id);
     const again = await idle.app.request('/api/accounts', { headers: { cookie: renewed.split(';')[0]! } });
     expect(again.headers.get('set-cookie')).toBeNull();
     const expired = newSessionCookie(secret, Date.now() - minutes(61));
