@@ -5,6 +5,12 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const staticDir = process.env.STATIC_DIR ?? 'dist';
 /** The key of the second sandbox that plays StackOne for the StackOne-mode tests. */
 export const UPSTREAM_KEY = 'upstream_test_key';
+/** The inboxes with sign-in: one through the test OpenID provider, one with a team password. */
+export const OIDC_PROVIDER = `http://localhost:${port + 3}`;
+export const OIDC_INBOX = `http://127.0.0.1:${port + 4}`;
+export const PASSWORD_INBOX = `http://127.0.0.1:${port + 5}`;
+export const TEAM_PASSWORD = 'a team password for the browser tests';
+export const PASSWORD_INBOX_SECRET = 'the session secret of the password inbox in the browser tests';
 // A system Chromium where Playwright's own browsers cannot be downloaded.
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => Boolean(path) && existsSync(path!),
@@ -82,6 +88,53 @@ export default defineConfig({
         STACKONE_API_KEY: UPSTREAM_KEY,
         STACKONE_BASE_URL: `http://127.0.0.1:${port + 1}/sandbox`,
         STATIC_DIR: staticDir,
+      },
+    },
+    {
+      // A real OpenID provider, on another site than the inbox (localhost, not 127.0.0.1), as in production…
+      command: 'node --import tsx scripts/e2e-oidc-provider.ts',
+      url: `${OIDC_PROVIDER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(port + 3), ISSUER_HOST: 'localhost', INBOX_ORIGIN: OIDC_INBOX },
+    },
+    {
+      // …an inbox that signs people in through it, each seeing only their tenants' accounts…
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `${OIDC_INBOX}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port + 4),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SANDBOX_DB: `data/e2e-${port + 4}/sandbox.db`,
+        SANDBOX_SEED_MESSAGES: '2000',
+        STATIC_DIR: staticDir,
+        INBOX_AUTH: 'oidc',
+        PUBLIC_URL: OIDC_INBOX,
+        OIDC_ISSUER: OIDC_PROVIDER,
+        OIDC_CLIENT_ID: 'inbox',
+        OIDC_CLIENT_SECRET: 'a-client-secret-for-tests-only',
+        OIDC_TENANT_CLAIM: 'tenants',
+      },
+    },
+    {
+      // …and one with a shared team password.
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `${PASSWORD_INBOX}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port + 5),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SANDBOX_DB: `data/e2e-${port + 5}/sandbox.db`,
+        SANDBOX_SEED_MESSAGES: '2000',
+        STATIC_DIR: staticDir,
+        INBOX_AUTH: 'password',
+        INBOX_PASSWORD: TEAM_PASSWORD,
+        SESSION_SECRET: PASSWORD_INBOX_SECRET,
       },
     },
   ],

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { signInUrl, signInWithPassword } from '../../api/session';
 import { Button } from '../../components/ui/button';
 import { readLocal, writeLocal } from '../../lib/local-store';
@@ -85,6 +85,9 @@ function PasswordForm({ ended }: { ended: boolean }) {
 /** Sign-in through the organisation's identity provider, coming back to the page the person asked for. */
 function SingleSignOn({ ended, error }: { ended: boolean; error: string | null }) {
   const returnTo = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  const link = useRef<HTMLAnchorElement>(null);
+  // The one thing to do on this page; React's autoFocus covers form fields only.
+  useEffect(() => link.current?.focus(), []);
   return (
     <>
       <Problem message={error ?? (ended ? 'Your session ended: sign in again.' : null)} />
@@ -92,8 +95,8 @@ function SingleSignOn({ ended, error }: { ended: boolean; error: string | null }
         Sign in with your organisation&apos;s account to see your team&apos;s conversations.
       </p>
       <a
+        ref={link}
         href={signInUrl(returnTo)}
-        autoFocus
         className="inline-flex h-9 w-full items-center justify-center rounded-md bg-accent-600 px-3 text-sm font-medium text-white hover:bg-accent-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-offset-2 dark:focus-visible:ring-offset-neutral-900"
       >
         Continue with single sign-on
