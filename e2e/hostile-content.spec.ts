@@ -92,6 +92,10 @@ test('hostile HTML, names and file names render as inert content: nothing runs, 
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
+    const trustedTypeViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Trusted ?(HTML|Type)/i.test(message.text())) trustedTypeViolations.push(message.text());
+    });
     const elsewhere: string[] = [];
     page.on('request', (req) => {
       const url = req.url();
@@ -131,6 +135,17 @@ test('hostile HTML, names and file names render as inert content: nothing runs, 
     expect(ran).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(elsewhere).toEqual([]);
+    // Trusted Types are enforced: the app's own rendering raised no violation, and a bare string reaches no sink.
+    expect(trustedTypeViolations).toEqual([]);
+    const sink = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<img src=x onerror=__xss(1)>';
+        return 'assigned';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(sink).toBe('TypeError');
   } finally {
     db.prepare('UPDATE users SET name = ? WHERE account_id = ? AND id = ?').run(ownerName, account.id, owner.id);
     db.close();

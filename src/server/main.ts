@@ -9,6 +9,12 @@ import { seedFile } from './sandbox/seed/seed-file';
 import { isEmpty, openDb } from './sandbox/store/db';
 import { createStore } from './sandbox/store/store';
 
+function signInLine(config: ServerConfig): string {
+  if (config.inboxAuth === 'oidc') return `single sign-on through ${config.oidc!.issuer.href}`;
+  if (config.inboxAuth === 'password') return 'the team password (INBOX_PASSWORD)';
+  return 'none (whoever reaches this address uses the inbox)';
+}
+
 let config: ServerConfig;
 try {
   config = readConfig();
@@ -47,13 +53,20 @@ const serverOptions = {
 };
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions }, (info) => {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
-  if (!isLoopbackBind(config.host)) {
+  if (!isLoopbackBind(config.host) && config.inboxAuth === 'none') {
     console.warn(
       `WARNING: the inbox is open to everyone who reaches ${config.host} (INBOX_AUTH=none, INBOX_ALLOW_OPEN=1): ` +
         "anyone can read and send with the server's StackOne key.",
     );
   }
-  console.log(`Inbox:   ${url}/`);
+  console.log(`Inbox:   ${config.publicUrl?.origin ?? url}/`);
+  console.log(`Sign-in: ${signInLine(config)}`);
+  if (config.inboxAuth !== 'none' && config.publicUrl?.protocol !== 'https:' && !isLoopbackBind(config.host)) {
+    console.warn(
+      'WARNING: sign-in over plain http sends passwords and session cookies in the clear: ' +
+        'put the inbox behind https and set PUBLIC_URL=https://…',
+    );
+  }
   if (config.sandboxEnabled) {
     // A key somebody chose is a secret; only the published demo key is shown.
     const key = config.sandboxApiKey === DEFAULT_SANDBOX_API_KEY ? config.sandboxApiKey : 'SANDBOX_API_KEY';

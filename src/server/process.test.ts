@@ -139,6 +139,20 @@ describe('the inbox server process', () => {
     expect(output).toContain('INBOX_AUTH=none and INBOX_ALLOW_OPEN=1');
   });
 
+  it('starts open to the network with sign-in, never printing the password, and lets no one in unsigned', async () => {
+    const password = 'the process test team password';
+    const server = await start({ HOST: '0.0.0.0', INBOX_AUTH: 'password', INBOX_PASSWORD: password });
+    expect(server.output()).toContain('Sign-in: the team password (INBOX_PASSWORD)');
+    expect(server.output()).toContain('WARNING: sign-in over plain http');
+    expect(server.output()).not.toContain('open to everyone');
+    expect(server.output()).not.toContain(password);
+    const res = await fetch(`${server.base}/api/accounts`);
+    expect(res.status).toBe(401);
+    const stopped = exited(server.child);
+    server.child.kill('SIGTERM');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+  });
+
   it('keeps its memory flat while refusing a 256 MB chunked body', async () => {
     const server = await start();
     const pid = server.child.pid!;

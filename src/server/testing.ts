@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { readConfig, type ServerConfig } from './config';
-import type { Logger } from './edge/request-log';
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from './edge/request-log';
 import type { FaultState } from './sandbox/faults/fault-switch';
 import type { FaultRule } from './sandbox/faults/rules';
 import { seedDatabase, type SeedOptions } from './sandbox/seed/seed';
@@ -8,6 +9,18 @@ import { openDb } from './sandbox/store/db';
 import { createStore } from './sandbox/store/store';
 
 export const TEST_KEY = 'test_key';
+
+/** A request log at info that keeps its lines, to read back parsed (`lines`) or as written (`raw`). */
+export function captureLog() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: createLogger('info', destination), lines: () => lines.map((line) => JSON.parse(line)), raw: lines };
+}
 
 /** A seeded in-memory inbox server for tests, driven through its fetch handler. */
 export function createTestServer(

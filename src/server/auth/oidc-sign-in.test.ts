@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config';
-import { createTestServer } from '../testing';
+import { operations } from '../../contract/operations';
+import { captureLog, createTestServer } from '../testing';
 import { startTestOidcProvider, TEST_CLIENT } from './testing-oidc-provider';
 
 const INBOX = 'http://127.0.0.1:4999';
 let provider: Awaited<ReturnType<typeof startTestOidcProvider>>;
 let claimInbox: ReturnType<typeof createTestServer>;
 let domainInbox: ReturnType<typeof createTestServer>;
+const log = captureLog();
 
-function inboxFor(env: Record<string, string>) {
+function inboxFor(env: Record<string, string>, logger = log.logger) {
   const config = readConfig({
     INBOX_AUTH: 'oidc',
     PUBLIC_URL: INBOX,
@@ -20,6 +22,7 @@ function inboxFor(env: Record<string, string>) {
   return createTestServer({
     seed: { messages: 300 },
     config: { inboxAuth: config.inboxAuth, oidc: config.oidc, publicUrl: config.publicUrl },
+    logger,
   });
 }
 
@@ -136,6 +139,37 @@ describe('INBOX_AUTH=oidc against a real OpenID provider', () => {
     await max.signIn('max');
     const both = (await (await max.api('/accounts')).json()).map((a: { id: string }) => a.id).sort();
     expect(both).toEqual([accountOf(claimInbox, 'acme-robotics'), accountOf(claimInbox, 'orbit-games')].sort());
+  });
+
+  it("refuses every operation on another tenant's account, downloads included, and logs who was refused", async () => {
+    const ada = browser(claimInbox);
+    await ada.signIn('ada');
+    const { csrfToken } = await ada.session();
+    const other = accountOf(claimInbox, 'northwind-health');
+    for (const operation of operations.filter((o) => o.kind !== 'accounts')) {
+      const path = operation.path.replace('{id}', 'some-id').replace('{subResourceId}', 'other-id');
+      const res = await ada.api(path, {
+        method: operation.method,
+        body: operation.method === 'POST' ? JSON.stringify({ recipient: 'x', content: 'y' }) : undefined,
+        headers: {
+          'x-account-id': other,
+          'content-type': 'application/json',
+          'sec-fetch-site': 'same-origin',
+          'x-csrf-token': csrfToken,
+        },
+      });
+      expect(res.status, operation.id).toBe(403);
+    }
+    const refused = log.lines().filter((line) => line.event === 'refused' && line.account === other);
+    expect(refused.length).toBeGreaterThanOrEqual(operations.length - 1);
+    expect(refused[0]).toMatchObject({ person: 'ada@acmerobotics.com', status: 403 });
+    const signIns = log.lines().filter((line) => line.event === 'sign-in');
+    expect(signIns[0]).toMatchObject({ person: expect.stringMatching(/@/), path: '/api/inbox/auth/callback' });
+    // Never a token, a code, a cookie or the client secret.
+    const written = log.raw.join('\n');
+    for (const secret of [csrfToken, TEST_CLIENT.secret, 'code=', 'inbox_session=', 'id_token']) {
+      expect(written).not.toContain(secret);
+    }
   });
 
   it('lets a person with no tenant in, to a "no access" answer rather than an empty inbox', async () => {

@@ -75,6 +75,7 @@ describe('headers on every answer', () => {
       expect(response.headers.get('cache-control')).toMatch(/no-store/);
       expect(response.headers.get('permissions-policy')).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
       expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('strict-transport-security')).toBeNull();

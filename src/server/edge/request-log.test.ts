@@ -1,19 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { someAttachment } from '../bff/testing-bff';
-import { createTestServer, TEST_KEY } from '../testing';
-import { createLogger } from './request-log';
-
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { logger: createLogger('info', destination), lines: () => lines.map((line) => JSON.parse(line)), raw: lines };
-}
+import { captureLog as capture, createTestServer, TEST_KEY } from '../testing';
 
 describe('the request log', () => {
   it('writes one structured line a request, sends, refusals, and never a body, cookie, token or key', async () => {

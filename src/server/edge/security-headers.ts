@@ -39,6 +39,9 @@ export function securityHeaders(config: ServerConfig): MiddlewareHandler {
     headers.set('Referrer-Policy', 'no-referrer');
     headers.set('Permissions-Policy', PERMISSIONS_POLICY);
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    // No other site may embed our answers (an image, a script, a file) in its own pages. The built scripts are
+    // left out: the PDF frame's opaque origin loads them, through CORS.
+    if (!c.req.path.startsWith('/assets/')) headers.set('Cross-Origin-Resource-Policy', 'same-origin');
     if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', DEFAULT_POLICY);
     if (!headers.has('X-Frame-Options')) headers.set('X-Frame-Options', 'DENY');
     if (/json/i.test(headers.get('Content-Type') ?? '') && !headers.has('Cache-Control')) {
