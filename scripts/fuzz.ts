@@ -4,22 +4,59 @@
  * Options: --cases N per way in (default 100,000), --seed S.
  */
 import { parseArgs } from 'node:util';
+import { readConfig } from '../src/server/config';
 import { createTestServer } from '../src/server/testing';
-import { fuzzCases, fuzzTargets, type Verdict } from '../src/server/testing-fuzz';
+import { fuzzCases, fuzzTargets, signInFuzzCases, type Verdict } from '../src/server/testing-fuzz';
 
 const { values } = parseArgs({ options: { cases: { type: 'string' }, seed: { type: 'string' } } });
 const total = Number(values.cases ?? 100_000);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 if (!Number.isInteger(total) || total < 1) throw new Error('--cases takes a whole number');
 
-const server = createTestServer({ seed: { messages: 2_000 }, config: { apiRateLimit: 0, apiWriteRateLimit: 0 } });
+const unlimited = { apiRateLimit: 0, apiWriteRateLimit: 0, apiSessionlessRateLimit: 0 };
+const server = createTestServer({ seed: { messages: 2_000 }, config: unlimited });
+// The sign-in routes, on an inbox with the team password and on one with single sign-on (its provider away).
+const secret = 'the fuzzed sign-in secret';
+const password = createTestServer({
+  seed: { messages: 50 },
+  config: {
+    ...unlimited,
+    inboxAuth: 'password',
+    inboxPassword: 'a fuzzed team password',
+    sessionSecret: secret,
+    trustProxy: 1,
+  },
+});
+const oidc = readConfig({
+  INBOX_AUTH: 'oidc',
+  PUBLIC_URL: 'http://127.0.0.1:4999',
+  OIDC_ISSUER: 'http://127.0.0.1:9',
+  OIDC_CLIENT_ID: 'inbox',
+  OIDC_TENANT_CLAIM: 'tenants',
+});
+const sso = createTestServer({
+  seed: { messages: 50 },
+  config: { ...unlimited, inboxAuth: 'oidc', oidc: oidc.oidc, publicUrl: oidc.publicUrl, sessionSecret: secret },
+});
+type Seen = (verdict: Verdict, what: string) => void;
+const targets: [string, (record: Seen) => ReturnType<typeof fuzzCases>][] = [
+  ...fuzzTargets(server).map(
+    ([target, send]) =>
+      [target, (record: Seen) => fuzzCases(server, send, record)] as [
+        string,
+        (record: Seen) => ReturnType<typeof fuzzCases>,
+      ],
+  ),
+  ['/api/inbox (password)', (record) => signInFuzzCases(password, secret, record)],
+  ['/api/inbox (oidc)', (record) => signInFuzzCases(sso, secret, record)],
+];
 console.log(`fuzzing with seed ${seed}, ${total.toLocaleString('en')} cases per way in`);
 const rows: string[][] = [];
 let failed = 0;
-for (const [target, send] of fuzzTargets(server)) {
+for (const [target, casesOf] of targets) {
   const counts: Record<Verdict, number> = { ok: 0, 'server error': 0, 'bad error body': 0 };
   const examples: string[] = [];
-  const cases = fuzzCases(server, send, (verdict, what) => {
+  const cases = casesOf((verdict, what) => {
     counts[verdict]++;
     if (verdict !== 'ok' && examples.length < 5) examples.push(`${verdict}: ${what}`);
   });
@@ -45,6 +82,8 @@ for (const [target, send] of fuzzTargets(server)) {
   for (const example of examples) console.error(`  ${target} ${example}`);
 }
 server.close();
+password.close();
+sso.close();
 
 const header = ['way in', 'cases', '5xx', 'bad error bodies', 'time'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

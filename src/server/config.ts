@@ -46,6 +46,8 @@ export interface ServerConfig {
   /** Requests a minute one browser session may make to /api, and of those, writes; 0 = no limit. */
   apiRateLimit: number;
   apiWriteRateLimit: number;
+  /** Requests a minute one client address may make to /api without a valid session; 0 = no limit. */
+  apiSessionlessRateLimit: number;
   /** pino level of the request log: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** Milliseconds a client has to send its request headers, and its whole request. */
@@ -282,6 +284,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
     apiWriteRateLimit: integer(env, 'API_WRITE_RATE_LIMIT', 60, 0, 1_000_000),
+    apiSessionlessRateLimit: integer(env, 'API_SESSIONLESS_RATE_LIMIT', 300, 0, 1_000_000),
     logLevel: logLevel(env),
     headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ErrorBodySchema } from '../contract/envelopes';
+import { signed } from './auth/session';
 import type { createTestServer } from './testing';
 
 type TestServer = ReturnType<typeof createTestServer>;
@@ -185,6 +186,127 @@ export function fuzzCases(server: TestServer, send: Send, seen: (verdict: Verdic
     },
   ];
   // fc.assert per case keeps each property's own argument types.
+  return cases.map(({ name, weight, property }) => ({
+    name,
+    weight,
+    run: (numRuns: number, seed?: number) =>
+      fc.assert(property as fc.IAsyncProperty<unknown[]>, { numRuns, seed, endOnFailure: true }),
+  }));
+}
+
+/**
+ * Malformed input to the sign-in routes of an inbox with the team password (and single sign-on towards a provider
+ * that is away): bodies, headers, return paths and callback queries, and session cookies both forged and signed
+ * with the server's own secret around any JSON at all, so that only the cookie's shape is under test.
+ */
+export function signInFuzzCases(server: TestServer, secret: string, seen: (verdict: Verdict, what: string) => void) {
+  const signedAny = (purpose: string) =>
+    fc.jsonValue().map((value) => signed(secret, purpose, Buffer.from(JSON.stringify(value)).toString('base64url')));
+  const request = (path: string, init: RequestInit = {}) => server.app.request(`/api${path}`, init);
+  const check = async (what: string, response: Response | Promise<Response>) => {
+    const answer = await response;
+    // Sign-in answers redirects (303) to the page, which is fine; every error must be StackOne's shape.
+    const verdict = answer.status === 303 ? (await answer.arrayBuffer(), 'ok' as const) : await judge(answer);
+    seen(verdict, what);
+    return verdict === 'ok';
+  };
+  const headerValue = fc.string({ maxLength: 200 }).map((text) => text.replace(/[^\x20-\x7e]/g, ''));
+  const cookieValues = fc.oneof(
+    headerValue,
+    fc.jsonValue().map((value) => signed(secret, 'session', Buffer.from(JSON.stringify(value)).toString('base64url'))),
+    fc
+      .tuple(fc.string(), fc.integer(), fc.integer(), fc.jsonValue())
+      .map((value) => signed(secret, 'session', Buffer.from(JSON.stringify(value)).toString('base64url'))),
+    fc.base64String({ maxLength: 400 }).map((value) => signed(secret, 'session', value)),
+  );
+  const routes = [
+    '/inbox/session',
+    '/inbox/auth/password',
+    '/inbox/auth/sign-out',
+    '/inbox/auth/sign-in',
+    '/inbox/auth/callback',
+    '/inbox/nothing',
+  ];
+  const cases = [
+    {
+      name: 'session cookies, forged and well-signed around any JSON, on every route',
+      weight: 4,
+      property: fc.asyncProperty(
+        fc.constantFrom(...routes, '/accounts'),
+        fc.boolean(),
+        cookieValues,
+        (path, post, cookie) =>
+          check(
+            `${post ? 'POST' : 'GET'} ${path} cookie=${cookie.slice(0, 80)}`,
+            request(path, {
+              method: post ? 'POST' : 'GET',
+              headers: {
+                cookie: `inbox_session=${cookie}`,
+                'content-type': 'application/json',
+                'sec-fetch-site': 'same-origin',
+                'x-csrf-token': 'x',
+              },
+              body: post ? '{}' : undefined,
+            }),
+          ),
+      ),
+    },
+    {
+      name: 'password sign-in bodies and headers',
+      weight: 3,
+      property: fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc
+            .record(
+              {
+                password: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+                name: fc.oneof(fc.string(), fc.jsonValue()),
+              },
+              { requiredKeys: [] },
+            )
+            .map((v) => JSON.stringify(v)),
+        ),
+        fc.option(headerValue),
+        fc.option(fc.constantFrom('same-origin', 'cross-site', 'none', '')),
+        fc.option(headerValue),
+        (body, contentType, site, forwarded) => {
+          const headers: Record<string, string> = { 'content-type': contentType ?? 'application/json' };
+          if (site !== null) headers['sec-fetch-site'] = site;
+          if (forwarded !== null) headers['x-forwarded-for'] = forwarded;
+          return check(
+            `POST /inbox/auth/password ${body.slice(0, 120)}`,
+            request('/inbox/auth/password', { method: 'POST', headers, body }),
+          );
+        },
+      ),
+    },
+    {
+      name: 'sign-in return paths and callback queries',
+      weight: 2,
+      property: fc.asyncProperty(
+        fc.constantFrom('/inbox/auth/sign-in', '/inbox/auth/callback'),
+        fc.string({ maxLength: 80 }),
+        fc.option(
+          fc.oneof(
+            cookieValues,
+            signedAny('sign-in'),
+            fc
+              .record({ verifier: fc.string(), state: fc.string(), nonce: fc.string(), returnTo: fc.string() })
+              .map((flow) => signed(secret, 'sign-in', Buffer.from(JSON.stringify(flow)).toString('base64url'))),
+          ),
+        ),
+        (path, raw, flow) =>
+          check(
+            `GET ${path}?${raw}`,
+            request(`${path}?${raw.replace(/[#\s]/g, '')}`, {
+              headers: flow === null ? {} : { cookie: `inbox_sign_in=${flow}` },
+            }),
+          ),
+      ),
+    },
+  ];
   return cases.map(({ name, weight, property }) => ({
     name,
     weight,

@@ -43,6 +43,16 @@ export function safeReturnPath(text: string | undefined): string {
   return text;
 }
 
+function readFlow(payload: string): SignInFlow | null {
+  try {
+    const flow = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const fields = ['verifier', 'state', 'nonce', 'returnTo'] as const;
+    return fields.every((field) => typeof flow?.[field] === 'string') ? (flow as unknown as SignInFlow) : null;
+  } catch {
+    return null;
+  }
+}
+
 function cookie(name: string, value: string, path: string, maxAge: number, sameSite: 'Lax' | 'Strict', secure: boolean) {
   return `${name}=${value}; Max-Age=${maxAge}; Path=${path}; HttpOnly; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
 }
@@ -154,7 +164,8 @@ export function createAuthRoutes(config: ServerConfig, limits: ApiLimits, mode: 
       if (providerError) return failed(c, `The sign-in provider said: ${providerError}`);
       const payload = readSigned(secret, 'sign-in', getCookie(c, FLOW_COOKIE));
       if (payload === null) return failed(c, 'The sign-in took too long or was started in another browser: try again');
-      const flow = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SignInFlow;
+      const flow = readFlow(payload);
+      if (flow === null) return failed(c, 'The sign-in could not be read back: try again');
       const url = new URL(c.req.url);
       let result: Awaited<ReturnType<typeof oidc.finish>>;
       try {

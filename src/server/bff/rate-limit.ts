@@ -4,9 +4,6 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ServerConfig } from '../config';
 import { errorAnswer } from './answers';
 
-/** Requests a minute from one client address that bring no valid session (new sessions included). */
-const SESSIONLESS_PER_MINUTE = 300;
-
 export interface ApiLimits {
   /** Counts one request of a signed-in session, and one write; a 429 answer when either is spent. */
   session(sessionId: string, write: boolean): Promise<Response | null>;
@@ -63,7 +60,7 @@ const perMinute = (points: number) => (points > 0 ? new RateLimiterMemory({ poin
 export function createApiLimits(config: ServerConfig): ApiLimits {
   const requests = perMinute(config.apiRateLimit);
   const writes = perMinute(config.apiWriteRateLimit);
-  const sessionless = perMinute(SESSIONLESS_PER_MINUTE);
+  const sessionless = perMinute(config.apiSessionlessRateLimit);
   const failures = new RateLimiterMemory({ points: SIGN_IN_FAILURES, duration: SIGN_IN_WINDOW_SECONDS });
   const address = (c: Context) => clientAddress(c, config.trustProxy);
   return {
