@@ -12,9 +12,11 @@ interface Account {
 /** What the inbox's own sandbox holds, read past the inbox with the sandbox key. */
 async function seeded(request: APIRequestContext, inbox: string) {
   const get = async (path: string, account?: string) =>
-    (await request.get(`${inbox}/sandbox${path}`, {
-      headers: { authorization: SANDBOX_AUTH, ...(account ? { 'x-account-id': account } : {}) },
-    })).json();
+    (
+      await request.get(`${inbox}/sandbox${path}`, {
+        headers: { authorization: SANDBOX_AUTH, ...(account ? { 'x-account-id': account } : {}) },
+      })
+    ).json();
   const accounts = (await get('/accounts')) as Account[];
   const byOwner = (owner: string) => accounts.find((account) => account.origin_owner_id === owner)!;
   return { accounts, byOwner, get };

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { ErrorBodySchema } from '../contract/envelopes';
-import { ApiError, parseRetryAfter } from './errors';
+import { parseRetryAfter } from '../contract/errors';
+import { ApiError } from './errors';
 import { getSession, isSignedIn } from './session';
 
 export interface RequestOptions {

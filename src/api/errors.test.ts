@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorMessage, isRetryable, parseRetryAfter } from './errors';
+import { parseRetryAfter } from '../contract/errors';
+import { ApiError, errorMessage, isRetryable } from './errors';
 
 const body = (statusCode: number, message = 'x') => ({ statusCode, message, timestamp: '2026-01-01T00:00:00Z' });
 

@@ -33,7 +33,11 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (session.isError) {
     return (
       <main className="flex h-full">
-        <ErrorState title="Could not reach the inbox server" message={errorMessage(session.error)} onRetry={() => void session.refetch()} />
+        <ErrorState
+          title="Could not reach the inbox server"
+          message={errorMessage(session.error)}
+          onRetry={() => void session.refetch()}
+        />
       </main>
     );
   }

@@ -11,6 +11,9 @@ import { requestBodyLimit } from './edge/body-limit';
 import { createLogger, type Logger, requestLog } from './edge/request-log';
 import { securityHeaders } from './edge/security-headers';
 import { createSandbox } from './sandbox/sandbox';
+import { createEventHub } from './sync/event-hub';
+import { createRateBudget } from './sync/rate-budget';
+import { createSyncEngine } from './sync/sync-engine';
 import type { Store } from './sandbox/store/store';
 
 export interface AppOptions {
@@ -63,8 +66,11 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
   app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
 
   // In sandbox mode the BFF calls the sandbox's fetch handler: no network hop, and no Host of its own to check.
-  const upstream = createUpstream(config, (request) => sandbox.fetch(request));
-  app.route(API_PREFIX, createBff({ config, upstream }));
+  const budget = createRateBudget(config.stackoneRateLimit);
+  const upstream = createUpstream(config, (request) => sandbox.fetch(request), budget);
+  const hub = createEventHub();
+  const engine = createSyncEngine({ upstream, hub, budget, timeoutMs: config.upstreamTimeoutMs });
+  app.route(API_PREFIX, createBff({ config, upstream, live: { hub, engine } }));
 
   const indexFile = join(config.staticDir, 'index.html');
   app.use('*', async (c, next) => {

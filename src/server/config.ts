@@ -23,6 +23,8 @@ export interface ServerConfig {
   stackoneApiKey: string | null;
   /** StackOne's base URL, without a trailing slash. */
   stackoneBaseUrl: string;
+  /** Upstream calls a minute the server makes with the StackOne key, all people and the sync together; 0 = no limit. */
+  stackoneRateLimit: number;
   /** Linked accounts the inbox may use; null allows every account the key sees. */
   stackoneAccountIds: string[] | null;
   /** HMAC key of the session cookie and CSRF token. */
@@ -270,6 +272,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     stackoneApiKey,
     stackoneBaseUrl: baseUrl(env),
     stackoneAccountIds: accountIds(env),
+    stackoneRateLimit: integer(env, 'STACKONE_RATE_LIMIT', 1_000, 0, 1_000_000),
     sessionSecret: sessionSecret(env),
     inboxAuth: auth,
     inboxPassword: inboxPassword(env, auth),

@@ -29,7 +29,7 @@ export function createTestServer(
   const db = openDb(':memory:');
   seedDatabase(db, { messages: 6_000, largeFile: false, now: new Date('2026-11-20T12:00:00Z'), ...options.seed });
   const store = createStore(db);
-  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), sandboxApiKey: TEST_KEY, ...options.config };
+  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), sandboxApiKey: TEST_KEY, stackoneRateLimit: 0, ...options.config };
   const app = createApp({ config, store, logger: options.logger });
   const accounts = store.accounts.list();
   const auth = `Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`;

@@ -7,9 +7,15 @@ import { type ComposeTarget, type DialogName, onOpenDialog, openDialog } from '.
 import { paths } from '../../lib/paths';
 
 // The dialogs load on first use: the first screen does not need them.
-const QuickSwitcher = lazy(() => import('../../features/quick-switcher/quick-switcher').then((m) => ({ default: m.QuickSwitcher })));
-const ShortcutsHelp = lazy(() => import('../../features/shortcuts/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })));
-const ComposeDialog = lazy(() => import('../../features/compose/compose-dialog').then((m) => ({ default: m.ComposeDialog })));
+const QuickSwitcher = lazy(() =>
+  import('../../features/quick-switcher/quick-switcher').then((m) => ({ default: m.QuickSwitcher })),
+);
+const ShortcutsHelp = lazy(() =>
+  import('../../features/shortcuts/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
+);
+const ComposeDialog = lazy(() =>
+  import('../../features/compose/compose-dialog').then((m) => ({ default: m.ComposeDialog })),
+);
 const NewConversationDialog = lazy(() =>
   import('../../features/new-conversation/new-conversation-dialog').then((m) => ({ default: m.NewConversationDialog })),
 );
@@ -60,7 +66,14 @@ export function GlobalShortcuts() {
         navigate(paths.conversation(accountId, ids[next]!));
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        isTyping(event.target) ||
+        document.querySelector('[role="dialog"]')
+      )
+        return;
       const dialog = keys[event.key];
       if (dialog) {
         event.preventDefault();
@@ -80,12 +93,21 @@ export function GlobalShortcuts() {
   const change = (name: DialogName) => (next: boolean) => setOpen(next ? name : null);
   return (
     <Suspense fallback={null}>
-      {used.has('quick-switcher') ? <QuickSwitcher open={open === 'quick-switcher'} onOpenChange={change('quick-switcher')} /> : null}
+      {used.has('quick-switcher') ? (
+        <QuickSwitcher open={open === 'quick-switcher'} onOpenChange={change('quick-switcher')} />
+      ) : null}
       {used.has('shortcuts') ? <ShortcutsHelp open={open === 'shortcuts'} onOpenChange={change('shortcuts')} /> : null}
       {used.has('compose') ? (
-        <ComposeDialog key={composeTo?.id ?? 'anyone'} open={open === 'compose'} onOpenChange={change('compose')} initialRecipient={composeTo} />
+        <ComposeDialog
+          key={composeTo?.id ?? 'anyone'}
+          open={open === 'compose'}
+          onOpenChange={change('compose')}
+          initialRecipient={composeTo}
+        />
       ) : null}
-      {used.has('new-conversation') ? <NewConversationDialog open={open === 'new-conversation'} onOpenChange={change('new-conversation')} /> : null}
+      {used.has('new-conversation') ? (
+        <NewConversationDialog open={open === 'new-conversation'} onOpenChange={change('new-conversation')} />
+      ) : null}
     </Suspense>
   );
 }

@@ -2,7 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useMatch } from 'react-router';
 import { sessionQueries } from '../../api/session';
 import type { LinkedAccount } from '../../contract/accounts';
-import { ChatIcon, ComposeIcon, KeyboardIcon, MonitorIcon, MoonIcon, PlusIcon, SunIcon, UsersIcon } from '../../components/ui/icons';
+import {
+  ChatIcon,
+  ComposeIcon,
+  KeyboardIcon,
+  MonitorIcon,
+  MoonIcon,
+  PlusIcon,
+  SunIcon,
+  UsersIcon,
+} from '../../components/ui/icons';
 import { AccountSwitcher } from '../../features/accounts/account-switcher';
 import { SignedInMenu } from '../../features/sign-in/signed-in-menu';
 import { cn } from '../../lib/cn';
@@ -44,10 +53,22 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
         </Link>
       </div>
       <div className="flex gap-1 md:mt-3 md:flex-col">
-        <button type="button" onClick={() => openDialog('compose')} aria-label="Compose" title="Compose (c)" className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800">
+        <button
+          type="button"
+          onClick={() => openDialog('compose')}
+          aria-label="Compose"
+          title="Compose (c)"
+          className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800"
+        >
           <ComposeIcon size={18} />
         </button>
-        <button type="button" onClick={() => openDialog('new-conversation')} aria-label="New conversation" title="New conversation (n)" className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800">
+        <button
+          type="button"
+          onClick={() => openDialog('new-conversation')}
+          aria-label="New conversation"
+          title="New conversation (n)"
+          className="rounded-md p-2 text-neutral-600 hover:bg-neutral-200 dark:text-neutral-300 dark:hover:bg-neutral-800"
+        >
           <PlusIcon size={18} />
         </button>
       </div>

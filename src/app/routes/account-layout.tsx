@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { Outlet, useParams } from 'react-router';
 import { accountQueries } from '../../api/accounts';
+import { useLiveInbox } from '../../api/live';
 import { errorMessage } from '../../api/errors';
 import { userQueries } from '../../api/users';
 import { ErrorState, SkeletonRows } from '../../components/ui/states';
@@ -10,16 +11,21 @@ import { selfUserId } from '../../lib/conversation-title';
 import { writeLocal } from '../../lib/local-store';
 import { Rail } from '../layout/rail';
 import { GlobalShortcuts } from '../layout/global-shortcuts';
+import { LiveNotice } from '../layout/live-notice';
+import { useUnreadTitle } from '../layout/use-unread-title';
 import { NotFound } from './not-found';
 
 export const LAST_ACCOUNT_KEY = 'inbox:last-account';
 
 /** Everything under /a/:accountId: the rail, the account's context, and the page. */
 export function AccountLayout() {
-  const accountId = useParams().accountId!;
+  const params = useParams();
+  const accountId = params.accountId!;
   const accounts = useQuery(accountQueries.list());
   const directory = useQuery(userQueries.directory(accountId));
   const account = accounts.data?.find((a) => a.id === accountId);
+  useLiveInbox(account ? accountId : null, params.conversationId ?? null);
+  useUnreadTitle(accountId);
 
   useEffect(() => {
     if (account) writeLocal(LAST_ACCOUNT_KEY, account.id);
@@ -44,6 +50,7 @@ export function AccountLayout() {
         <main className="flex min-h-0 min-w-0 flex-1">{page}</main>
       </div>
       {context ? <GlobalShortcuts /> : null}
+      <LiveNotice />
     </AccountContext.Provider>
   );
 }

@@ -11,8 +11,8 @@ export function NoAccessPage({ person }: { person: NonNullable<Session['person']
     <SignInCard title="No access to this inbox yet">
       <p className="mb-2 text-[13px] text-neutral-700 dark:text-neutral-200">
         You are signed in as <strong>{person.name}</strong>
-        {person.email && person.email !== person.name ? <> ({person.email})</> : null}, but your account does not
-        belong to any organisation whose messages this inbox shows.
+        {person.email && person.email !== person.name ? <> ({person.email})</> : null}, but your account does not belong
+        to any organisation whose messages this inbox shows.
       </p>
       <p className="mb-4 text-[13px] text-neutral-600 dark:text-neutral-400">
         Ask the person who runs the inbox to add you, then sign in again.

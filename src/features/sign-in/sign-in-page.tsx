@@ -12,7 +12,10 @@ const fieldClass =
 function Problem({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 dark:bg-red-950 dark:text-red-200">
+    <p
+      role="alert"
+      className="mb-3 rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       {message}
     </p>
   );
@@ -46,7 +49,10 @@ function PasswordForm({ ended }: { ended: boolean }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Problem message={error} />
-      <label className="mb-1 block text-[13px] font-medium text-neutral-700 dark:text-neutral-200" htmlFor="sign-in-name">
+      <label
+        className="mb-1 block text-[13px] font-medium text-neutral-700 dark:text-neutral-200"
+        htmlFor="sign-in-name"
+      >
         Your name
       </label>
       <input
@@ -61,7 +67,10 @@ function PasswordForm({ ended }: { ended: boolean }) {
       <p id="sign-in-name-hint" className="mt-1 mb-3 text-[12px] text-neutral-600 dark:text-neutral-400">
         Shown as who is signed in on this browser.
       </p>
-      <label className="mb-1 block text-[13px] font-medium text-neutral-700 dark:text-neutral-200" htmlFor="sign-in-password">
+      <label
+        className="mb-1 block text-[13px] font-medium text-neutral-700 dark:text-neutral-200"
+        htmlFor="sign-in-password"
+      >
         Team password
       </label>
       <input
@@ -105,7 +114,15 @@ function SingleSignOn({ ended, error }: { ended: boolean; error: string | null }
   );
 }
 
-export function SignInPage({ auth, ended, error }: { auth: 'password' | 'oidc'; ended: boolean; error: string | null }) {
+export function SignInPage({
+  auth,
+  ended,
+  error,
+}: {
+  auth: 'password' | 'oidc';
+  ended: boolean;
+  error: string | null;
+}) {
   return (
     <SignInCard title="Sign in to the inbox">
       {auth === 'password' ? <PasswordForm ended={ended} /> : <SingleSignOn ended={ended} error={error} />}

@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { liveStatus, onLiveArrivals } from '../../api/live';
 import { fetchMessagesSince, mergeMessages } from '../../api/messages';
 
 export const POLL_INTERVAL_MS = 4_000;
 
 /**
- * Asks for messages updated since the newest one on screen every few seconds while the tab is
- * visible (and at once when it becomes visible again), and puts them into the thread's cache.
+ * New messages of the open conversation: pushed by the server's event stream while it is open; while it is not,
+ * asked for every few seconds (messages updated since the newest one on screen) while the tab is visible, and at
+ * once when it becomes visible again. Either way they go into the thread's cache and `onArrived` hears how many.
  */
 export function useMessagePolling(
   accountId: string,
@@ -25,7 +27,7 @@ export function useMessagePolling(
     let stopped = false;
     let running: AbortController | null = null;
     async function poll() {
-      if (stopped || document.hidden || running || !since.current) return;
+      if (stopped || document.hidden || running || !since.current || liveStatus() === 'open') return;
       running = new AbortController();
       try {
         const messages = await fetchMessagesSince(accountId, conversationId, since.current, running.signal);
@@ -40,11 +42,13 @@ export function useMessagePolling(
         running = null;
       }
     }
+    const stopArrivals = onLiveArrivals(accountId, conversationId, (count) => arrived.current(count));
     const timer = window.setInterval(poll, POLL_INTERVAL_MS);
     const onVisible = () => void poll();
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       stopped = true;
+      stopArrivals();
       running?.abort();
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);

@@ -53,7 +53,14 @@ function readFlow(payload: string): SignInFlow | null {
   }
 }
 
-function cookie(name: string, value: string, path: string, maxAge: number, sameSite: 'Lax' | 'Strict', secure: boolean) {
+function cookie(
+  name: string,
+  value: string,
+  path: string,
+  maxAge: number,
+  sameSite: 'Lax' | 'Strict',
+  secure: boolean,
+) {
   return `${name}=${value}; Max-Age=${maxAge}; Path=${path}; HttpOnly; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
 }
 
@@ -126,8 +133,17 @@ export function createAuthRoutes(config: ServerConfig, limits: ApiLimits, mode: 
         c.set('log', { event: 'sign-in-failed', reason: 'wrong password' });
         return errorAnswer(401, 'That is not the team password');
       }
-      const shown = cleanHeaderValue(name ?? '').trim().slice(0, MAX_NAME) || 'Team member';
-      const session = startSession(c, { sub: `password ${shown}`, name: shown, email: null, via: 'password', tenants: null });
+      const shown =
+        cleanHeaderValue(name ?? '')
+          .trim()
+          .slice(0, MAX_NAME) || 'Team member';
+      const session = startSession(c, {
+        sub: `password ${shown}`,
+        name: shown,
+        email: null,
+        via: 'password',
+        tenants: null,
+      });
       return c.json({ csrfToken: csrfToken(secret, session.id) });
     });
   }
@@ -176,7 +192,9 @@ export function createAuthRoutes(config: ServerConfig, limits: ApiLimits, mode: 
       startSession(c, result.person);
       if (result.idToken && result.idToken.length <= MAX_ID_TOKEN) {
         const maxAge = lifetimes.maxSeconds;
-        c.header('Set-Cookie', cookie(ID_TOKEN_COOKIE, result.idToken, AUTH_PATH, maxAge, 'Strict', secure), { append: true });
+        c.header('Set-Cookie', cookie(ID_TOKEN_COOKIE, result.idToken, AUTH_PATH, maxAge, 'Strict', secure), {
+          append: true,
+        });
       }
       c.header('Cache-Control', 'no-store');
       return c.redirect(safeReturnPath(flow.returnTo), 303);
@@ -201,6 +219,5 @@ export function createAuthRoutes(config: ServerConfig, limits: ApiLimits, mode: 
     });
   }
 
-  app.all('*', (c) => errorAnswer(404, `No route for ${c.req.method} ${c.req.path}`));
   return app;
 }

@@ -104,7 +104,9 @@ describe('INBOX_AUTH=oidc against a real OpenID provider', () => {
     expect(authorize.origin).toBe(provider.issuer);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${INBOX}/api/inbox/auth/callback`);
-    expect(start.headers.get('set-cookie')).toMatch(/^inbox_sign_in=.*; Path=\/api\/inbox\/auth; HttpOnly; SameSite=Lax/);
+    expect(start.headers.get('set-cookie')).toMatch(
+      /^inbox_sign_in=.*; Path=\/api\/inbox\/auth; HttpOnly; SameSite=Lax/,
+    );
 
     const landed = await ada.signIn('ada', '/a/x/c/y?q=1');
     expect(landed.pathname + landed.search).toBe('/a/x/c/y?q=1');
@@ -129,7 +131,11 @@ describe('INBOX_AUTH=oidc against a real OpenID provider', () => {
     const conversation = (await own.json()).data[0].id;
     for (const owner of ['northwind-health', 'orbit-games']) {
       const other = accountOf(claimInbox, owner);
-      for (const path of ['/unified/messaging/conversations', `/unified/messaging/conversations/${conversation}`, '/unified/messaging/users']) {
+      for (const path of [
+        '/unified/messaging/conversations',
+        `/unified/messaging/conversations/${conversation}`,
+        '/unified/messaging/users',
+      ]) {
         const res = await ada.api(path, { headers: { 'x-account-id': other } });
         expect(res.status, `${owner} ${path}`).toBe(403);
         expect((await res.json()).message).toMatch(/is not one of your organisation's accounts/);
@@ -177,7 +183,9 @@ describe('INBOX_AUTH=oidc against a real OpenID provider', () => {
     await olu.signIn('olu');
     expect(await olu.session()).toMatchObject({ person: { name: 'Olu Outsider' }, access: 'none' });
     expect(await (await olu.api('/accounts')).json()).toEqual([]);
-    const res = await olu.api('/unified/messaging/conversations', { headers: { 'x-account-id': claimInbox.accounts[0]!.id } });
+    const res = await olu.api('/unified/messaging/conversations', {
+      headers: { 'x-account-id': claimInbox.accounts[0]!.id },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -200,8 +208,12 @@ describe('INBOX_AUTH=oidc against a real OpenID provider', () => {
     await mallory.request(`${INBOX}/api/inbox/auth/sign-in`);
     const wrongState = await mallory.request(`${INBOX}/api/inbox/auth/callback?code=abc&state=not-the-state`);
     expect(decodeURIComponent(wrongState.headers.get('location')!)).toMatch(/did not confirm who you are/);
-    const denied = await mallory.request(`${INBOX}/api/inbox/auth/callback?error=access_denied&error_description=The+user+said+no`);
-    expect(decodeURIComponent(denied.headers.get('location')!.replace(/\+/g, ' '))).toMatch(/The sign-in provider said: The user said no/);
+    const denied = await mallory.request(
+      `${INBOX}/api/inbox/auth/callback?error=access_denied&error_description=The+user+said+no`,
+    );
+    expect(decodeURIComponent(denied.headers.get('location')!.replace(/\+/g, ' '))).toMatch(
+      /The sign-in provider said: The user said no/,
+    );
     expect((await mallory.session()).person).toBeNull();
   });
 
@@ -248,10 +260,15 @@ describe('INBOX_AUTH=oidc against a real OpenID provider', () => {
       OIDC_CLIENT_ID: 'inbox',
       OIDC_TENANT_CLAIM: 'tenants',
     });
-    const inbox = createTestServer({ seed: { messages: 0 }, config: { inboxAuth: 'oidc', oidc: config.oidc, publicUrl: config.publicUrl } });
+    const inbox = createTestServer({
+      seed: { messages: 0 },
+      config: { inboxAuth: 'oidc', oidc: config.oidc, publicUrl: config.publicUrl },
+    });
     const res = await inbox.app.request(`${INBOX}/api/inbox/auth/sign-in`);
     expect(res.status).toBe(303);
-    expect(decodeURIComponent(res.headers.get('location')!)).toMatch(/The sign-in provider at http:\/\/127.0.0.1:9\/ could not be reached/);
+    expect(decodeURIComponent(res.headers.get('location')!)).toMatch(
+      /The sign-in provider at http:\/\/127.0.0.1:9\/ could not be reached/,
+    );
     inbox.close();
   });
 });

@@ -52,7 +52,9 @@ export function createOidcSignIn(config: OidcConfig, publicUrl: URL, callbackPat
         )
         .catch((error: unknown) => {
           failedAt = Date.now();
-          throw new SignInError(`The sign-in provider at ${config.issuer.href} could not be reached (${describe(error)})`);
+          throw new SignInError(
+            `The sign-in provider at ${config.issuer.href} could not be reached (${describe(error)})`,
+          );
         });
     }
     return discovered;
@@ -119,7 +121,10 @@ export function createOidcSignIn(config: OidcConfig, publicUrl: URL, callbackPat
         return null;
       }
       if (!oidc.serverMetadata().end_session_endpoint) return null;
-      const parameters: Record<string, string> = { client_id: config.clientId, post_logout_redirect_uri: publicUrl.href };
+      const parameters: Record<string, string> = {
+        client_id: config.clientId,
+        post_logout_redirect_uri: publicUrl.href,
+      };
       if (idToken) parameters.id_token_hint = idToken;
       return client.buildEndSessionUrl(oidc, parameters);
     },

@@ -31,7 +31,13 @@ describe('INBOX_AUTH=password', () => {
     const session = await server.app.request('/api/inbox/session');
     expect(session.status).toBe(200);
     expect(session.headers.get('set-cookie')).toBeNull();
-    expect(await session.json()).toEqual({ mode: 'sandbox', auth: 'password', csrfToken: null, person: null, access: 'none' });
+    expect(await session.json()).toEqual({
+      mode: 'sandbox',
+      auth: 'password',
+      csrfToken: null,
+      person: null,
+      access: 'none',
+    });
     const anonymous = newSessionCookie(secret);
     for (const cookie of [undefined, `inbox_session=${anonymous.value}`]) {
       const res = await server.app.request('/api/accounts', { headers: cookie ? { cookie } : {} });
@@ -42,7 +48,10 @@ describe('INBOX_AUTH=password', () => {
   });
 
   it('signs in with the team password and a name, and then reads every account of the key', async () => {
-    const res = await signIn({ password: PASSWORD, name: '  Grace Hopper\u0007 ' }, { 'x-forwarded-for': nextAddress() });
+    const res = await signIn(
+      { password: PASSWORD, name: '  Grace Hopper\u0007 ' },
+      { 'x-forwarded-for': nextAddress() },
+    );
     expect(res.status).toBe(200);
     const setCookie = res.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/; HttpOnly; SameSite=Strict/);
@@ -81,7 +90,10 @@ describe('INBOX_AUTH=password', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
     expect((await blocked.json()).message).toBe('Too many wrong passwords from this address: try again in 15 minutes');
     // The address the client wrote itself into X-Forwarded-For is not believed; the proxy's entry is.
-    const spoofed = await signIn({ password: PASSWORD }, { 'x-forwarded-for': `${nextAddress()}, ${from['x-forwarded-for'].split(', ')[1]}` });
+    const spoofed = await signIn(
+      { password: PASSWORD },
+      { 'x-forwarded-for': `${nextAddress()}, ${from['x-forwarded-for'].split(', ')[1]}` },
+    );
     expect(spoofed.status).toBe(429);
     const elsewhere = await signIn({ password: PASSWORD }, { 'x-forwarded-for': nextAddress() });
     expect(elsewhere.status).toBe(200);
@@ -91,10 +103,20 @@ describe('INBOX_AUTH=password', () => {
     const from = { 'x-forwarded-for': nextAddress() };
     expect((await signIn({ password: PASSWORD }, { ...from, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await signIn({ password: PASSWORD }, { ...from, 'content-type': 'text/plain' })).status).toBe(415);
-    for (const body of [{}, { password: 7 }, { password: '' }, { password: 'x'.repeat(5000) }, { password: PASSWORD, name: 3 }]) {
+    for (const body of [
+      {},
+      { password: 7 },
+      { password: '' },
+      { password: 'x'.repeat(5000) },
+      { password: PASSWORD, name: 3 },
+    ]) {
       const res = await signIn(body, from);
       expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400);
-      expect(await res.json()).toMatchObject({ statusCode: 400, message: expect.any(String), timestamp: expect.any(String) });
+      expect(await res.json()).toMatchObject({
+        statusCode: 400,
+        message: expect.any(String),
+        timestamp: expect.any(String),
+      });
     }
   });
 
@@ -111,7 +133,12 @@ describe('INBOX_AUTH=password', () => {
     const out = await server.app.request('/api/inbox/auth/sign-out', {
       method: 'POST',
       body: '{}',
-      headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', 'x-csrf-token': csrfToken },
+      headers: {
+        cookie,
+        'content-type': 'application/json',
+        'sec-fetch-site': 'same-origin',
+        'x-csrf-token': csrfToken,
+      },
     });
     expect(out.status).toBe(200);
     expect(await out.json()).toEqual({ redirect: '/' });
@@ -124,13 +151,22 @@ describe('the sign-in settings', () => {
     expect(() => readConfig({ INBOX_AUTH: 'password' })).toThrow(/INBOX_PASSWORD, at least 12 characters/);
     expect(() => readConfig({ INBOX_AUTH: 'password', INBOX_PASSWORD: 'short' })).toThrow(/at least 12/);
     expect(() => readConfig({ INBOX_AUTH: 'sso' })).toThrow(/none, password or oidc/);
-    expect(() => readConfig({ INBOX_AUTH: 'oidc', OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'x', OIDC_TENANT_CLAIM: 't' })).toThrow(
-      /PUBLIC_URL/,
-    );
+    expect(() =>
+      readConfig({
+        INBOX_AUTH: 'oidc',
+        OIDC_ISSUER: 'https://id.example',
+        OIDC_CLIENT_ID: 'x',
+        OIDC_TENANT_CLAIM: 't',
+      }),
+    ).toThrow(/PUBLIC_URL/);
     const oidc = { INBOX_AUTH: 'oidc', PUBLIC_URL: 'https://inbox.example', OIDC_CLIENT_ID: 'inbox' };
-    expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'https://id.example' })).toThrow(/OIDC_TENANT_CLAIM .* or OIDC_TENANT_DOMAINS/);
+    expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'https://id.example' })).toThrow(
+      /OIDC_TENANT_CLAIM .* or OIDC_TENANT_DOMAINS/,
+    );
     expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'http://id.example', OIDC_TENANT_CLAIM: 't' })).toThrow(/https/);
-    expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'https://id.example', OIDC_TENANT_DOMAINS: 'nope' })).toThrow(/domain:tenant/);
+    expect(() => readConfig({ ...oidc, OIDC_ISSUER: 'https://id.example', OIDC_TENANT_DOMAINS: 'nope' })).toThrow(
+      /domain:tenant/,
+    );
     const config = readConfig({
       ...oidc,
       HOST: '0.0.0.0',

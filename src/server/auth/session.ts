@@ -79,7 +79,12 @@ export interface Session {
 
 const seconds = (now: number) => Math.floor(now / 1000);
 
-type Packed = [id: string, issued: number, seen: number, person?: [string, string, string | null, string, string[] | null]];
+type Packed = [
+  id: string,
+  issued: number,
+  seen: number,
+  person?: [string, string, string | null, string, string[] | null],
+];
 
 function cookieValue(secret: string, session: Session): string {
   const { person } = session;

@@ -4,13 +4,19 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
 /** The people of the test provider, by login name: who they are, and the tenants their tokens name. */
-export const TEST_PEOPLE: Record<string, { name: string; email: string; email_verified: boolean; tenants?: string[] }> = {
-  ada: { name: 'Ada Lovelace', email: 'ada@acmerobotics.com', email_verified: true, tenants: ['acme-robotics'] },
-  nia: { name: 'Nia Okafor', email: 'nia@northwind.example', email_verified: true, tenants: ['northwind-health'] },
-  max: { name: 'Max Both', email: 'max@consulting.example', email_verified: true, tenants: ['acme-robotics', 'orbit-games'] },
-  olu: { name: 'Olu Outsider', email: 'olu@elsewhere.example', email_verified: true },
-  eve: { name: 'Eve Unverified', email: 'eve@acmerobotics.com', email_verified: false },
-};
+export const TEST_PEOPLE: Record<string, { name: string; email: string; email_verified: boolean; tenants?: string[] }> =
+  {
+    ada: { name: 'Ada Lovelace', email: 'ada@acmerobotics.com', email_verified: true, tenants: ['acme-robotics'] },
+    nia: { name: 'Nia Okafor', email: 'nia@northwind.example', email_verified: true, tenants: ['northwind-health'] },
+    max: {
+      name: 'Max Both',
+      email: 'max@consulting.example',
+      email_verified: true,
+      tenants: ['acme-robotics', 'orbit-games'],
+    },
+    olu: { name: 'Olu Outsider', email: 'olu@elsewhere.example', email_verified: true },
+    eve: { name: 'Eve Unverified', email: 'eve@acmerobotics.com', email_verified: false },
+  };
 
 export const TEST_CLIENT = { id: 'inbox', secret: 'a-client-secret-for-tests-only' };
 
@@ -61,7 +67,11 @@ export async function startTestOidcProvider(options: {
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'tenants'] },
     pkce: { required: () => true },
-    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), use: 'sig' }] },
+    jwks: {
+      keys: [
+        { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), use: 'sig' },
+      ],
+    },
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
     cookies: { keys: ['test-provider-cookie-key-one'] },
     features: {
@@ -101,9 +111,14 @@ export async function startTestOidcProvider(options: {
     const grant = new provider.Grant({ accountId: login, clientId: String(details.params.client_id) });
     grant.addOIDCScope(String(details.params.scope));
     const grantId = await grant.save();
-    await provider.interactionFinished(req, res, { login: { accountId: login }, consent: { grantId } }, {
-      mergeWithLastSubmission: false,
-    });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: login }, consent: { grantId } },
+      {
+        mergeWithLastSubmission: false,
+      },
+    );
     return true;
   }
 

@@ -1,13 +1,24 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { matchOperation } from '../../contract/operations';
 import { INBOX_PREFIX, createAuthRoutes, personLabel } from '../auth/auth-routes';
-import { checkSession, type Person, renewedSessionCookie, requestOverHttps, sessionCookieHeader, sessionOf } from '../auth/session';
+import {
+  checkSession,
+  type Person,
+  renewedSessionCookie,
+  requestOverHttps,
+  type Session,
+  sessionCookieHeader,
+  sessionOf,
+} from '../auth/session';
 import type { ServerConfig } from '../config';
 import { listAccounts } from './accounts';
 import { errorAnswer, jsonAnswer } from './answers';
 import { forward, type ForwardTarget } from './forward';
 import { createApiLimits } from './rate-limit';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
+import type { EventHub } from '../sync/event-hub';
+import { eventStream } from '../sync/event-stream';
+import type { SyncEngine } from '../sync/sync-engine';
 import type { Upstream } from './upstream';
 
 export const API_PREFIX = '/api';
@@ -15,6 +26,8 @@ export const API_PREFIX = '/api';
 export interface BffOptions {
   config: ServerConfig;
   upstream: Upstream;
+  /** Where live updates come from: the event hub, and the sync engine that fills it. */
+  live: { hub: EventHub; engine: SyncEngine };
 }
 
 /** StackOne's path template with the matched parameters put back, each encoded as one segment. */
@@ -27,7 +40,7 @@ function upstreamPath(template: string, params: string[]): string {
  * The backend-for-frontend under /api: the browser's session and CSRF token are checked, the
  * account must be allowed, and only StackOne's own operations are forwarded, with the server's key.
  */
-export function createBff({ config, upstream }: BffOptions) {
+export function createBff({ config, upstream, live }: BffOptions) {
   const app = new Hono();
   const secret = config.sessionSecret;
   const allowlist = config.stackoneAccountIds === null ? null : new Set(config.stackoneAccountIds);
@@ -38,14 +51,8 @@ export function createBff({ config, upstream }: BffOptions) {
 
   app.route(INBOX_PREFIX.slice(API_PREFIX.length), createAuthRoutes(config, limits, upstream.mode));
 
-  app.all('*', async (c) => {
-    const url = new URL(c.req.url);
-    const path = url.pathname.slice(API_PREFIX.length);
-    const match = matchOperation(c.req.method, path);
-    // `.` and `..` would be resolved away by the URL parser and reach another upstream path.
-    if (match === null || match.params.some((param) => param === '.' || param === '..')) {
-      return errorAnswer(404, `No route for ${c.req.method} ${url.pathname}`);
-    }
+  /** The session of a request that may go on (rate, session, CSRF), or the answer that refuses it. */
+  async function admit(c: Context): Promise<Session | Response> {
     const current = sessionOf(c, secret, lifetimes);
     const limited =
       current === null
@@ -54,14 +61,42 @@ export function createBff({ config, upstream }: BffOptions) {
     if (limited) return limited;
     const refused = checkSession(secret, c, current, signInRequired);
     if (refused) return refused;
-    const person = current!.person;
-    if (person) c.set('log', { person: personLabel(person) });
-    const answer = await answerFor(c.req.raw, match, person);
-    // An active session stays alive: its seen stamp is renewed on the answer, at most once a minute.
-    const renewed = renewedSessionCookie(secret, current!);
+    if (current!.person) c.set('log', { person: personLabel(current!.person) });
+    return current!;
+  }
+
+  /** An active session stays alive: its seen stamp is renewed on the answer, at most once a minute. */
+  function renew(c: Context, session: Session, answer: Response): Response {
+    const renewed = renewedSessionCookie(secret, session);
     if (renewed !== null)
       answer.headers.append('Set-Cookie', sessionCookieHeader(renewed, requestOverHttps(c), lifetimes));
     return answer;
+  }
+
+  app.get('/inbox/events', async (c) => {
+    const session = await admit(c);
+    if (session instanceof Response) return session;
+    const accountId = c.req.query('account');
+    const conversationId = c.req.query('conversation') || null;
+    if (!accountId) return errorAnswer(400, 'Say which account to watch: ?account=<linked account id>');
+    if (conversationId !== null && conversationId.length > 512) return errorAnswer(400, 'conversation is too long');
+    const refused = await refusedAccount(accountId, session.person);
+    if (refused) return refused;
+    const lastEventId = c.req.header('last-event-id') ?? c.req.query('last_event_id') ?? null;
+    return renew(c, session, eventStream(c, live.hub, live.engine, { accountId, conversationId, lastEventId }));
+  });
+
+  app.all('*', async (c) => {
+    const url = new URL(c.req.url);
+    const path = url.pathname.slice(API_PREFIX.length);
+    const match = matchOperation(c.req.method, path);
+    // `.` and `..` would be resolved away by the URL parser and reach another upstream path.
+    if (match === null || match.params.some((param) => param === '.' || param === '..')) {
+      return errorAnswer(404, `No route for ${c.req.method} ${url.pathname}`);
+    }
+    const session = await admit(c);
+    if (session instanceof Response) return session;
+    return renew(c, session, await answerFor(c.req.raw, match, session.person));
   });
 
   /** The accounts this person may use: null for every account of the key (within STACKONE_ACCOUNT_IDS). */
@@ -69,6 +104,28 @@ export function createBff({ config, upstream }: BffOptions) {
     if (person?.tenants == null) return null;
     const accounts = await tenantAccounts.list(person.tenants);
     return allowlist === null ? accounts : accounts.filter((account) => allowlist.has(account.id));
+  }
+
+  const unavailable = (error: unknown) => {
+    if (error instanceof TenantAccountsUnavailable) return errorAnswer(503, error.message, { 'Retry-After': '5' });
+    throw error;
+  };
+
+  /** The 403 (or 503) answer when this person may not use the account; null when they may. */
+  async function refusedAccount(accountId: string, person: Person | null): Promise<Response | null> {
+    let tenantAccountList: Awaited<ReturnType<typeof accountsOf>>;
+    try {
+      tenantAccountList = await accountsOf(person);
+    } catch (error) {
+      return unavailable(error);
+    }
+    if (tenantAccountList === null && allowlist !== null && !allowlist.has(accountId)) {
+      return errorAnswer(403, `This inbox may not use linked account ${JSON.stringify(accountId)}`);
+    }
+    if (tenantAccountList !== null && !tenantAccountList.some((account) => account.id === accountId)) {
+      return errorAnswer(403, `Linked account ${JSON.stringify(accountId)} is not one of your organisation's accounts`);
+    }
+    return null;
   }
 
   async function answerFor(
@@ -84,25 +141,31 @@ export function createBff({ config, upstream }: BffOptions) {
       download,
       timeoutMs: download ? config.downloadTimeoutMs : config.upstreamTimeoutMs,
     };
-    let tenantAccountList: Awaited<ReturnType<typeof accountsOf>>;
-    try {
-      tenantAccountList = await accountsOf(person);
-    } catch (error) {
-      if (error instanceof TenantAccountsUnavailable) return errorAnswer(503, error.message, { 'Retry-After': '5' });
-      throw error;
-    }
     if (operation.kind === 'accounts') {
-      return tenantAccountList === null ? listAccounts(raw, upstream, target, allowlist) : jsonAnswer(200, tenantAccountList);
+      let tenantAccountList: Awaited<ReturnType<typeof accountsOf>>;
+      try {
+        tenantAccountList = await accountsOf(person);
+      } catch (error) {
+        return unavailable(error);
+      }
+      return tenantAccountList === null
+        ? listAccounts(raw, upstream, target, allowlist)
+        : jsonAnswer(200, tenantAccountList);
     }
     const accountId = raw.headers.get('x-account-id');
     if (!accountId) return errorAnswer(400, 'The x-account-id header is required');
-    if (tenantAccountList === null && allowlist !== null && !allowlist.has(accountId)) {
-      return errorAnswer(403, `This inbox may not use linked account ${JSON.stringify(accountId)}`);
-    }
-    if (tenantAccountList !== null && !tenantAccountList.some((account) => account.id === accountId)) {
-      return errorAnswer(403, `Linked account ${JSON.stringify(accountId)} is not one of your organisation's accounts`);
-    }
-    return forward(raw, upstream, target);
+    const refused = await refusedAccount(accountId, person);
+    if (refused) return refused;
+    if (operation.kind !== 'create') return forward(raw, upstream, target);
+    // What is written through the inbox reaches the conversation's viewers at once, not at the next poll.
+    const recipient = await raw
+      .clone()
+      .json()
+      .then((body: { recipient?: unknown }) => (typeof body?.recipient === 'string' ? body.recipient : null))
+      .catch(() => null);
+    const answer = await forward(raw, upstream, target);
+    if (answer.ok) live.engine.poke(accountId, recipient);
+    return answer;
   }
   return app;
 }

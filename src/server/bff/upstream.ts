@@ -1,4 +1,6 @@
 import type { ServerConfig } from '../config';
+import { errorAnswer } from './answers';
+import { type Priority, type RateBudget, retryAfterMs } from '../sync/rate-budget';
 
 export type UpstreamFetch = (request: Request) => Response | Promise<Response>;
 
@@ -11,22 +13,44 @@ export interface Upstream {
   /** Base URL without a trailing slash; operation paths are appended to it. */
   baseUrl: string;
   apiKey: string;
-  fetch: UpstreamFetch;
+  /** Every upstream call, within the key's rate budget: a person's before the background sync's. */
+  fetch(request: Request, priority?: Priority): Promise<Response>;
 }
 
 /** The sandbox is reached without a network hop, through its fetch handler at this made-up origin. */
 export const SANDBOX_INTERNAL_URL = 'http://sandbox.internal/sandbox';
 
-export function createUpstream(config: ServerConfig, sandboxFetch: UpstreamFetch): Upstream {
+/** A fetch that spends the budget, answers 429 itself when it is spent, and pauses the key on an upstream 429. */
+function withinBudget(fetcher: UpstreamFetch, budget: RateBudget) {
+  return async (request: Request, priority: Priority = 'person'): Promise<Response> => {
+    const wait = await budget.take(priority);
+    if (wait !== null) {
+      const seconds = Math.max(1, Math.ceil(wait / 1000));
+      return errorAnswer(429, `The inbox has used StackOne's rate limit for this minute: try again in ${seconds} s`, {
+        'Retry-After': String(seconds),
+      });
+    }
+    const response = await fetcher(request);
+    if (response.status === 429) budget.pause(retryAfterMs(response.headers.get('retry-after')));
+    return response;
+  };
+}
+
+export function createUpstream(config: ServerConfig, sandboxFetch: UpstreamFetch, budget: RateBudget): Upstream {
   if (config.stackoneApiKey !== null) {
     return {
       mode: 'stackone',
       baseUrl: config.stackoneBaseUrl,
       apiKey: config.stackoneApiKey,
-      fetch: (request) => fetch(request),
+      fetch: withinBudget((request) => fetch(request), budget),
     };
   }
-  return { mode: 'sandbox', baseUrl: SANDBOX_INTERNAL_URL, apiKey: config.sandboxApiKey, fetch: sandboxFetch };
+  return {
+    mode: 'sandbox',
+    baseUrl: SANDBOX_INTERNAL_URL,
+    apiKey: config.sandboxApiKey,
+    fetch: withinBudget(sandboxFetch, budget),
+  };
 }
 
 export function basicAuth(apiKey: string): string {

@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { conversationList } from './inbox-page';
+import { SANDBOX_AUTH, sandboxApi } from './sandbox-api';
+
+test.describe('live updates', () => {
+  test('a message sent by one person shows on another’s screen within a second', async ({ browser, request }) => {
+    const { account, conversation } = await sandboxApi(request).generalChannel();
+    const [alice, bob] = await Promise.all([browser.newPage(), browser.newPage()]);
+    const url = `/a/${account.id}/c/${conversation.id}`;
+    await Promise.all([alice.goto(url), bob.goto(url)]);
+    await expect(bob.locator('[data-message-id]').first()).toBeVisible();
+    await expect(alice.locator('[data-message-id]').first()).toBeVisible();
+    // Both streams are open once the inbox says nothing about reconnecting and the server follows the thread.
+    await bob.waitForTimeout(500);
+
+    const text = `Live from Alice ${Date.now()}`;
+    const box = alice.getByRole('textbox', { name: `Message #${conversation.name}` });
+    await box.fill(text);
+    const sentAt = Date.now();
+    await box.press('Enter');
+    await expect(bob.locator('[data-message-id]').getByText(text)).toBeVisible({ timeout: 1_000 });
+    console.log(`sent in one page → on screen in the other: ${Date.now() - sentAt} ms`);
+    await Promise.all([alice.close(), bob.close()]);
+  });
+
+  test('a message written straight upstream shows within the follow interval; the list reorders and marks it unread live', async ({
+    page,
+    request,
+  }) => {
+    const api = sandboxApi(request);
+    const { account, conversation } = await api.generalChannel();
+    const conversations = (await api.conversations(account.id)).data as { id: string; name: string | null }[];
+    // A quiet channel further down the list, which the reader is not looking at.
+    const quiet = conversations.filter((c) => c.name && c.id !== conversation.id).at(-1)!;
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
+    await expect(page.locator('[data-message-id]').first()).toBeVisible();
+    const list = conversationList(page);
+    const firstRow = list.getByRole('listitem').first();
+    await expect(firstRow).not.toContainText(quiet.name!);
+    await page.waitForTimeout(500);
+    const titleBefore = await page.title();
+    const unreadBefore = Number(/^\((\d+)\)/.exec(titleBefore)?.[1] ?? 0);
+
+    const upstream = `Written upstream ${Date.now()}`;
+    const writtenAt = Date.now();
+    const here = await api.send(account.id, conversation.id, upstream);
+    expect(here.status()).toBe(201);
+    await expect(page.locator('[data-message-id]').getByText(upstream)).toBeVisible({ timeout: 3_000 });
+    console.log(`written upstream → on screen: ${Date.now() - writtenAt} ms`);
+
+    const elsewhere = await api.send(account.id, quiet.id, `Meanwhile in #${quiet.name}`);
+    expect(elsewhere.status()).toBe(201);
+    await expect(firstRow).toContainText(quiet.name!, { timeout: 8_000 });
+    await expect(firstRow.getByRole('link', { name: new RegExp(`^${quiet.name}.*Unread`) })).toBeVisible();
+    await expect(page).toHaveTitle(`(${unreadBefore + 1}) Inbox`);
+    await page.screenshot({ path: 'reports/screenshots/live-list.png' });
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+test('says "Reconnecting…" while the server is away, and "Back online" with updates again once it returns', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'inbox-live-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SANDBOX_DB: join(dir, 'sandbox.db'),
+    SANDBOX_SEED_MESSAGES: '300',
+    SESSION_SECRET: 'the session secret of the restarted inbox',
+    STATIC_DIR: process.env.STATIC_DIR ?? 'dist',
+  };
+  let server: ChildProcess | null = null;
+  const start = async () => {
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: 'ignore' });
+    await expect
+      .poll(
+        () =>
+          request.get(`${base}/healthz`).then(
+            (r) => r.status(),
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
+  };
+  const stop = async () => {
+    const child = server!;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await start();
+    const accounts = (await (
+      await request.get(`${base}/sandbox/accounts`, { headers: { authorization: SANDBOX_AUTH } })
+    ).json()) as { id: string }[];
+    const account = accounts[0]!.id;
+    const list = await (
+      await request.get(`${base}/sandbox/unified/messaging/conversations?page_size=1`, {
+        headers: { authorization: SANDBOX_AUTH, 'x-account-id': account },
+      })
+    ).json();
+    const conversation = list.data[0].id as string;
+    await page.goto(`${base}/a/${account}/c/${conversation}`);
+    await expect(page.locator('[data-message-id]').first()).toBeVisible();
+    await page.waitForTimeout(300);
+
+    await stop();
+    await expect(page.getByRole('status').getByText('Reconnecting…')).toBeVisible({ timeout: 10_000 });
+    await page.screenshot({ path: 'reports/screenshots/reconnecting.png' });
+    await start();
+    await expect(page.getByRole('status').getByText('Back online')).toBeVisible({ timeout: 15_000 });
+
+    const text = `After the restart ${Date.now()}`;
+    await request.post(`${base}/sandbox/unified/messaging/messages`, {
+      headers: { authorization: SANDBOX_AUTH, 'x-account-id': account },
+      data: { recipient: conversation, content: text },
+    });
+    await expect(page.locator('[data-message-id]').getByText(text)).toBeVisible({ timeout: 5_000 });
+  } finally {
+    if (server && (server as ChildProcess).exitCode === null) await stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,51 @@
+/** What a viewer is told: a message new or changed in a conversation, or a conversation with new activity. */
+export interface InboxEvent {
+  /** `<epoch>-<n>`: increasing within one hub; another epoch means another hub (a restart), so a reset. */
+  id: string;
+  type: 'message' | 'conversation';
+  accountId: string;
+  conversationId: string;
+  /** The message or conversation in the contract's shape, as StackOne answered it. */
+  data: unknown;
+}
+
+export interface EventHub {
+  publish(event: Omit<InboxEvent, 'id'>): InboxEvent;
+  subscribe(listener: (event: InboxEvent) => void): () => void;
+  /**
+   * The events after `lastId`, for a viewer who reconnects; null when they are no longer all kept (or `lastId`
+   * is not one of this hub's), so the viewer must reload what it shows.
+   */
+  since(lastId: string): InboxEvent[] | null;
+}
+
+/** The events of this server, kept for a while so that a viewer who reconnects with Last-Event-ID misses none. */
+export function createEventHub(keep = 5_000): EventHub {
+  const epoch = Date.now().toString(36);
+  const kept: InboxEvent[] = [];
+  const listeners = new Set<(event: InboxEvent) => void>();
+  let next = 1;
+
+  return {
+    publish(event) {
+      const published = { ...event, id: `${epoch}-${next++}` };
+      kept.push(published);
+      if (kept.length > keep) kept.splice(0, kept.length - keep);
+      for (const listener of listeners) listener(published);
+      return published;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    since(lastId) {
+      const match = /^([0-9a-z]+)-(\d+)$/.exec(lastId);
+      if (!match || match[1] !== epoch) return null;
+      const after = Number(match[2]);
+      if (after >= next) return null;
+      const oldest = kept.length > 0 ? Number(kept[0]!.id.split('-')[1]) : next;
+      if (after + 1 < oldest) return null;
+      return kept.filter((event) => Number(event.id.split('-')[1]) > after);
+    },
+  };
+}

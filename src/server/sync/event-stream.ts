@@ -1,0 +1,81 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { EventHub, InboxEvent } from './event-hub';
+import type { SyncEngine } from './sync-engine';
+
+/** A comment line this often keeps proxies and the browser from closing a quiet stream. */
+export const HEARTBEAT_MS = 15_000;
+/** How long the browser waits before it reconnects, told in the stream. */
+const RETRY_MS = 2_000;
+/** Events waiting for a slow viewer; past this the viewer is told to reload rather than hold memory. */
+const MAX_QUEUED = 500;
+
+export interface Watch {
+  accountId: string;
+  conversationId: string | null;
+  /** Last-Event-ID of a viewer who reconnects. */
+  lastEventId: string | null;
+}
+
+const concerns = (watch: Watch) => (event: InboxEvent) =>
+  event.accountId === watch.accountId &&
+  (event.type === 'conversation' || event.conversationId === watch.conversationId);
+
+/**
+ * `GET /api/inbox/events` as Server-Sent Events: what changes in the watched account's list and conversation, with
+ * event ids. A viewer who comes back with Last-Event-ID first gets what it missed, or `reset` when that is no longer
+ * kept. While the stream is open the sync engine follows what it watches.
+ */
+export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch: Watch) {
+  c.header('X-Accel-Buffering', 'no');
+  return streamSSE(c, async (stream) => {
+    const wanted = concerns(watch);
+    const queue: InboxEvent[] = [];
+    let wake: (() => void) | null = null;
+    let overflowed = false;
+    const unsubscribe = hub.subscribe((event) => {
+      if (!wanted(event)) return;
+      if (queue.length >= MAX_QUEUED) overflowed = true;
+      else queue.push(event);
+      wake?.();
+    });
+    const unwatch = engine.watch(watch.accountId, watch.conversationId);
+    let open = true;
+    stream.onAbort(() => {
+      open = false;
+      wake?.();
+    });
+    try {
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ accountId: watch.accountId }), retry: RETRY_MS });
+      if (watch.lastEventId !== null) {
+        const missed = hub.since(watch.lastEventId);
+        if (missed === null) await stream.writeSSE({ event: 'reset', data: '{}' });
+        else queue.unshift(...missed.filter(wanted));
+      }
+      while (open) {
+        if (overflowed) {
+          overflowed = false;
+          queue.length = 0;
+          await stream.writeSSE({ event: 'reset', data: '{}' });
+        }
+        const event = queue.shift();
+        if (event) {
+          await stream.writeSSE({ event: event.type, id: event.id, data: JSON.stringify(event) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, HEARTBEAT_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        if (open && queue.length === 0 && !overflowed) await stream.write(': still here\n\n');
+      }
+    } finally {
+      unsubscribe();
+      unwatch();
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import { parseRetryAfter } from '../../contract/errors';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** Who is waiting for an upstream call: a person (a page, a send, a download) or the background sync. */
+export type Priority = 'person' | 'sync';
+
+/** The share of each minute's budget that background sync leaves to people. */
+export const PERSON_RESERVE = 0.25;
+
+export interface RateBudget {
+  /** Counts one upstream call; null when it may go now, else how many ms until it may. */
+  take(priority: Priority): Promise<number | null>;
+  /** StackOne answered 429: the whole key waits this long. */
+  pause(ms: number): void;
+  /** The share of this minute's budget still unspent, 0 to 1 (1 without a limit). */
+  left(): Promise<number>;
+}
+
+/**
+ * One budget per StackOne key (STACKONE_RATE_LIMIT calls a minute; 0 turns it off), spent by every upstream call of
+ * this server. Background sync stops while less than a quarter of the minute is left, so that what people wait
+ * for always gets through first; an upstream 429 pauses everything for its Retry-After.
+ */
+export function createRateBudget(perMinute: number, key = 'stackone'): RateBudget {
+  const limiter = perMinute > 0 ? new RateLimiterMemory({ points: perMinute, duration: 60 }) : null;
+  let pausedUntil = 0;
+
+  return {
+    async take(priority) {
+      const paused = pausedUntil - Date.now();
+      if (paused > 0) return paused;
+      if (limiter === null) return null;
+      if (priority === 'sync') {
+        const spent = await limiter.get(key);
+        if (spent !== null && spent.remainingPoints <= perMinute * PERSON_RESERVE)
+          return Math.max(1, spent.msBeforeNext);
+      }
+      try {
+        await limiter.consume(key);
+        return null;
+      } catch (result) {
+        if (!(result instanceof RateLimiterRes)) throw result;
+        return Math.max(1, result.msBeforeNext);
+      }
+    },
+    pause(ms) {
+      // Without a budget (a stand-in with no limit) nothing is paused either.
+      if (limiter !== null) pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+    },
+    async left() {
+      if (limiter === null) return 1;
+      const spent = await limiter.get(key);
+      return spent === null ? 1 : Math.max(0, spent.remainingPoints) / perMinute;
+    },
+  };
+}
+
+/** An upstream's Retry-After as milliseconds, capped at ten minutes; `fallbackMs` when it gives none. */
+export function retryAfterMs(header: string | null, fallbackMs = 5_000): number {
+  const seconds = parseRetryAfter(header);
+  return seconds === null ? fallbackMs : Math.min(seconds * 1000, 10 * 60_000);
+}
