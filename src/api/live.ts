@@ -4,6 +4,7 @@ import type { Paginated } from '../contract/envelopes';
 import { type Conversation, ConversationSchema, type Message, MessageSchema } from '../contract/models';
 import { conversationQueries } from './conversations';
 import { mergeMessages, messageQueries } from './messages';
+import { outbox } from './outbox';
 import { getSession } from './session';
 
 /** The event stream's state: on its way, open, or lost and being retried. */
@@ -100,6 +101,7 @@ export function useLiveInbox(watchedAccount: string | null, conversationId: stri
       source = new EventSource(`/api/inbox/events?${query}`);
       source.addEventListener('ready', () => {
         failures = 0;
+        if (status === 'reconnecting') outbox.reconnected();
         setStatus('open');
       });
       source.addEventListener('message', (event) => {

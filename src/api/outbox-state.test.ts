@@ -64,3 +64,31 @@ describe('the outbox state machine', () => {
     expect(due(resumed, 0).map((e) => e.key)).toEqual(['k1']);
   });
 });
+
+describe('when the server comes back', () => {
+  it('sends again at once what failed while it was away, and leaves what it refused', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    const away = {
+      ...newEntry({ key: 'a', accountId: 'x', conversationId: 'c', recipient: 'c', content: 'hi' }, now),
+      status: 'failed' as const,
+      attempts: 4,
+      error: { status: 0, message: 'Network error' },
+    };
+    const waiting = {
+      ...newEntry({ key: 'b', accountId: 'x', conversationId: 'd', recipient: 'd', content: 'yo' }, now),
+      attempts: 2,
+      retryAt: now.getTime() + 20_000,
+    };
+    const refused = {
+      ...newEntry({ key: 'c', accountId: 'x', conversationId: 'e', recipient: 'e', content: 'no' }, now),
+      status: 'failed' as const,
+      error: { status: 422, message: 'Unknown recipient' },
+    };
+    const next = reduce([away, waiting, refused], { type: 'reconnected' });
+    expect(next.map((e) => [e.key, e.status, e.attempts, e.retryAt])).toEqual([
+      ['a', 'queued', 0, 0],
+      ['b', 'queued', 2, 0],
+      ['c', 'failed', 0, 0],
+    ]);
+  });
+});

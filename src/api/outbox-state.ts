@@ -58,7 +58,8 @@ export type OutboxEvent =
   | { type: 'retry'; key: string }
   | { type: 'discard'; key: string }
   | { type: 'confirmed'; key: string }
-  | { type: 'resume' };
+  | { type: 'resume' }
+  | { type: 'reconnected' };
 
 export function reduce(entries: readonly OutboxEntry[], event: OutboxEvent, random = Math.random): OutboxEntry[] {
   const update = (key: string, change: (entry: OutboxEntry) => OutboxEntry | null) =>
@@ -86,6 +87,13 @@ export function reduce(entries: readonly OutboxEntry[], event: OutboxEvent, rand
       return update(event.key, (e) => (e.status === 'sent' || e.status === 'sending' ? e : null));
     case 'confirmed':
       return update(event.key, () => null);
+    case 'reconnected':
+      // The server is back: what failed because it was away goes again at once, with the same key.
+      return entries.map((e) =>
+        (e.status === 'failed' && e.error && isTransient(e.error.status)) || (e.status === 'queued' && e.retryAt > 0)
+          ? { ...e, status: 'queued', attempts: e.status === 'failed' ? 0 : e.attempts, retryAt: 0 }
+          : e,
+      );
     case 'resume':
       // A send cut off by a reload may or may not have arrived: sending again with the same key is safe.
       return entries.map((e) => (e.status === 'sending' ? { ...e, status: 'queued', retryAt: 0 } : e));

@@ -33,7 +33,7 @@ class Outbox {
 
   start(client: QueryClient): void {
     this.client = client;
-    globalThis.addEventListener?.('online', () => this.kick());
+    globalThis.addEventListener?.('online', () => this.reconnected());
     globalThis.addEventListener?.('storage', (event) => {
       if (event.key === STORAGE_KEY) this.reload();
     });
@@ -57,6 +57,8 @@ class Outbox {
   }
 
   retry = (key: string) => this.dispatch({ type: 'retry', key });
+  /** The connection to the server is back: what failed while it was away is sent again by itself. */
+  reconnected = () => this.dispatch({ type: 'reconnected' });
   discard = (key: string) => this.dispatch({ type: 'discard', key });
 
   private dispatch(event: OutboxEvent | { type: 'append'; entry: OutboxEntry }) {
