@@ -177,3 +177,7 @@ if (ui.download) {
   );
 }
 server.kill('SIGTERM');
+
+// Live updates: the sync's cost per viewer, delivery latency and the memory of many event streams.
+console.log('\nLive updates (npm run bench:live):');
+spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-live.ts'], { stdio: 'inherit' });

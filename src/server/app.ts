@@ -11,8 +11,7 @@ import { requestBodyLimit } from './edge/body-limit';
 import { createLogger, type Logger, requestLog } from './edge/request-log';
 import { securityHeaders } from './edge/security-headers';
 import { createSandbox } from './sandbox/sandbox';
-import { createEventHub } from './sync/event-hub';
-import { createRateBudget } from './sync/rate-budget';
+import { createSharedState, type SharedState } from './sync/shared-state';
 import { createSyncEngine } from './sync/sync-engine';
 import type { Store } from './sandbox/store/store';
 
@@ -21,6 +20,8 @@ export interface AppOptions {
   store: Store;
   /** Where the request log goes; by default stdout at the configured level. */
   logger?: Logger;
+  /** What this instance shares with others (budget, events, leases); by default kept in this process. */
+  shared?: SharedState;
 }
 
 const pageHeaders: Record<string, string> = {
@@ -42,7 +43,12 @@ const pdfFrameHeaders: Record<string, string> = {
 };
 
 /** The inbox server as a fetch handler: the BFF at /api, the sandbox, a health check and the built app. */
-export function createApp({ config, store, logger = createLogger(config.logLevel) }: AppOptions) {
+export function createApp({
+  config,
+  store,
+  logger = createLogger(config.logLevel),
+  shared = createSharedState({ ...config, redisUrl: null }),
+}: AppOptions) {
   const app = new Hono();
   app.use('*', requestLog(logger), allowedHosts(config), securityHeaders(config), requestBodyLimit());
 
@@ -66,10 +72,9 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
   app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
 
   // In sandbox mode the BFF calls the sandbox's fetch handler: no network hop, and no Host of its own to check.
-  const budget = createRateBudget(config.stackoneRateLimit);
+  const { budget, hub, leases } = shared;
   const upstream = createUpstream(config, (request) => sandbox.fetch(request), budget);
-  const hub = createEventHub();
-  const engine = createSyncEngine({ upstream, hub, budget, timeoutMs: config.upstreamTimeoutMs });
+  const engine = createSyncEngine({ upstream, hub, budget, leases, timeoutMs: config.upstreamTimeoutMs });
   app.route(API_PREFIX, createBff({ config, upstream, live: { hub, engine } }));
 
   const indexFile = join(config.staticDir, 'index.html');

@@ -25,6 +25,8 @@ export interface ServerConfig {
   stackoneBaseUrl: string;
   /** Upstream calls a minute the server makes with the StackOne key, all people and the sync together; 0 = no limit. */
   stackoneRateLimit: number;
+  /** Redis (or Valkey) that several instances share (REDIS_URL); null keeps everything in this process. */
+  redisUrl: string | null;
   /** Linked accounts the inbox may use; null allows every account the key sees. */
   stackoneAccountIds: string[] | null;
   /** HMAC key of the session cookie and CSRF token. */
@@ -245,6 +247,13 @@ function oidc(env: NodeJS.ProcessEnv, mode: InboxAuth, publicUrl: URL | null): O
   };
 }
 
+function redisUrl(env: NodeJS.ProcessEnv): string | null {
+  const text = env.REDIS_URL?.trim();
+  if (!text) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(text)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  return text;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function logLevel(env: NodeJS.ProcessEnv): string {
@@ -273,6 +282,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     stackoneBaseUrl: baseUrl(env),
     stackoneAccountIds: accountIds(env),
     stackoneRateLimit: integer(env, 'STACKONE_RATE_LIMIT', 1_000, 0, 1_000_000),
+    redisUrl: redisUrl(env),
     sessionSecret: sessionSecret(env),
     inboxAuth: auth,
     inboxPassword: inboxPassword(env, auth),

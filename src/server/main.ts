@@ -8,6 +8,7 @@ import { progressBar } from './sandbox/seed/progress';
 import { seedFile } from './sandbox/seed/seed-file';
 import { isEmpty, openDb } from './sandbox/store/db';
 import { createStore } from './sandbox/store/store';
+import { createSharedState } from './sync/shared-state';
 
 function signInLine(config: ServerConfig): string {
   if (config.inboxAuth === 'oidc') return `single sign-on through ${config.oidc!.issuer.href}`;
@@ -43,7 +44,8 @@ if (needsSeed(config.sandboxDb)) {
 
 const db = openDb(config.sandboxDb);
 const store = createStore(db);
-const app = createApp({ config, store });
+const shared = createSharedState(config);
+const app = createApp({ config, store, shared });
 
 // Slow clients are cut off: headers within HEADERS_TIMEOUT_MS, the whole request within REQUEST_TIMEOUT_MS.
 const serverOptions = {
@@ -75,6 +77,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   const upstream = config.stackoneApiKey === null ? 'the sandbox, in-process' : `StackOne at ${config.stackoneBaseUrl}`;
   console.log(`API:     ${url}/api  (upstream: ${upstream})`);
   console.log(`Health:  ${url}/healthz`);
+  if (config.redisUrl !== null) console.log('Shared:  budget, events and sync through Redis (REDIS_URL)');
   if (config.sandboxFaults.length > 0) {
     console.log(`Faults:  ${config.sandboxFaults.map(formatRule).join(',')}  (SANDBOX_FAULTS)`);
   }

@@ -5,8 +5,9 @@ import { createLogger, type Logger } from './edge/request-log';
 import type { FaultState } from './sandbox/faults/fault-switch';
 import type { FaultRule } from './sandbox/faults/rules';
 import { seedDatabase, type SeedOptions } from './sandbox/seed/seed';
-import { openDb } from './sandbox/store/db';
-import { createStore } from './sandbox/store/store';
+import { type Db, openDb } from './sandbox/store/db';
+import { createStore, type Store } from './sandbox/store/store';
+import type { SharedState } from './sync/shared-state';
 
 export const TEST_KEY = 'test_key';
 
@@ -24,13 +25,27 @@ export function captureLog() {
 
 /** A seeded in-memory inbox server for tests, driven through its fetch handler. */
 export function createTestServer(
-  options: { seed?: SeedOptions; config?: Partial<ServerConfig>; logger?: Logger } = {},
+  options: {
+    seed?: SeedOptions;
+    config?: Partial<ServerConfig>;
+    logger?: Logger;
+    /** Another instance of the same deployment: the same data (its store) and what instances share (Redis). */
+    sameDataAs?: { db: Db; store: Store };
+    shared?: SharedState;
+  } = {},
 ) {
-  const db = openDb(':memory:');
-  seedDatabase(db, { messages: 6_000, largeFile: false, now: new Date('2026-11-20T12:00:00Z'), ...options.seed });
-  const store = createStore(db);
-  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), sandboxApiKey: TEST_KEY, stackoneRateLimit: 0, ...options.config };
-  const app = createApp({ config, store, logger: options.logger });
+  const db = options.sameDataAs?.db ?? openDb(':memory:');
+  if (!options.sameDataAs) {
+    seedDatabase(db, { messages: 6_000, largeFile: false, now: new Date('2026-11-20T12:00:00Z'), ...options.seed });
+  }
+  const store = options.sameDataAs?.store ?? createStore(db);
+  const config = {
+    ...readConfig({ LOG_LEVEL: 'silent' }),
+    sandboxApiKey: TEST_KEY,
+    stackoneRateLimit: 0,
+    ...options.config,
+  };
+  const app = createApp({ config, store, logger: options.logger, shared: options.shared });
   const accounts = store.accounts.list();
   const auth = `Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`;
 
@@ -107,6 +122,8 @@ export function createTestServer(
     api,
     apiJson,
     setFaults,
-    close: () => db.close(),
+    close: () => {
+      if (!options.sameDataAs) db.close();
+    },
   };
 }

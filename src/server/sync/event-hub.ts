@@ -10,13 +10,15 @@ export interface InboxEvent {
 }
 
 export interface EventHub {
-  publish(event: Omit<InboxEvent, 'id'>): InboxEvent;
+  /** Tells every viewer (on every instance that shares the hub); resolves once the event is kept. */
+  publish(event: Omit<InboxEvent, 'id'>): Promise<void>;
   subscribe(listener: (event: InboxEvent) => void): () => void;
   /**
    * The events after `lastId`, for a viewer who reconnects; null when they are no longer all kept (or `lastId`
    * is not one of this hub's), so the viewer must reload what it shows.
    */
-  since(lastId: string): InboxEvent[] | null;
+  since(lastId: string): Promise<InboxEvent[] | null>;
+  close(): Promise<void>;
 }
 
 /** The events of this server, kept for a while so that a viewer who reconnects with Last-Event-ID misses none. */
@@ -27,18 +29,17 @@ export function createEventHub(keep = 5_000): EventHub {
   let next = 1;
 
   return {
-    publish(event) {
+    async publish(event) {
       const published = { ...event, id: `${epoch}-${next++}` };
       kept.push(published);
       if (kept.length > keep) kept.splice(0, kept.length - keep);
       for (const listener of listeners) listener(published);
-      return published;
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    since(lastId) {
+    async since(lastId) {
       const match = /^([0-9a-z]+)-(\d+)$/.exec(lastId);
       if (!match || match[1] !== epoch) return null;
       const after = Number(match[2]);
@@ -46,6 +47,9 @@ export function createEventHub(keep = 5_000): EventHub {
       const oldest = kept.length > 0 ? Number(kept[0]!.id.split('-')[1]) : next;
       if (after + 1 < oldest) return null;
       return kept.filter((event) => Number(event.id.split('-')[1]) > after);
+    },
+    async close() {
+      listeners.clear();
     },
   };
 }

@@ -48,7 +48,7 @@ export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch
     try {
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ accountId: watch.accountId }), retry: RETRY_MS });
       if (watch.lastEventId !== null) {
-        const missed = hub.since(watch.lastEventId);
+        const missed = await hub.since(watch.lastEventId);
         if (missed === null) await stream.writeSSE({ event: 'reset', data: '{}' });
         else queue.unshift(...missed.filter(wanted));
       }

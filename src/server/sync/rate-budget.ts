@@ -1,5 +1,6 @@
 import { parseRetryAfter } from '../../contract/errors';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** Who is waiting for an upstream call: a person (a page, a send, a download) or the background sync. */
 export type Priority = 'person' | 'sync';
@@ -21,14 +22,27 @@ export interface RateBudget {
  * this server. Background sync stops while less than a quarter of the minute is left, so that what people wait
  * for always gets through first; an upstream 429 pauses everything for its Retry-After.
  */
-export function createRateBudget(perMinute: number, key = 'stackone'): RateBudget {
-  const limiter = perMinute > 0 ? new RateLimiterMemory({ points: perMinute, duration: 60 }) : null;
+export function createRateBudget(perMinute: number, redis: Redis | null = null, key = 'stackone'): RateBudget {
+  let limiter: RateLimiterAbstract | null = null;
+  if (perMinute > 0) {
+    // With Redis every instance spends the same budget; the key is the same for all of them.
+    limiter =
+      redis === null
+        ? new RateLimiterMemory({ points: perMinute, duration: 60 })
+        : new RateLimiterRedis({ storeClient: redis, points: perMinute, duration: 60, keyPrefix: 'inbox:budget' });
+  }
+  const pauseKey = `inbox:budget:paused:${key}`;
   let pausedUntil = 0;
+
+  async function paused(): Promise<number> {
+    if (redis !== null) pausedUntil = Math.max(pausedUntil, Number((await redis.get(pauseKey)) ?? 0));
+    return pausedUntil - Date.now();
+  }
 
   return {
     async take(priority) {
-      const paused = pausedUntil - Date.now();
-      if (paused > 0) return paused;
+      const wait = await paused();
+      if (wait > 0) return wait;
       if (limiter === null) return null;
       if (priority === 'sync') {
         const spent = await limiter.get(key);
@@ -45,7 +59,9 @@ export function createRateBudget(perMinute: number, key = 'stackone'): RateBudge
     },
     pause(ms) {
       // Without a budget (a stand-in with no limit) nothing is paused either.
-      if (limiter !== null) pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+      if (limiter === null) return;
+      pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+      redis?.set(pauseKey, String(pausedUntil), 'PX', Math.max(1, ms)).catch(() => undefined);
     },
     async left() {
       if (limiter === null) return 1;

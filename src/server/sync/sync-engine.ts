@@ -1,5 +1,6 @@
 import { basicAuth, type Upstream } from '../bff/upstream';
 import type { EventHub } from './event-hub';
+import { type Leases, memoryLeases } from './leases';
 import type { RateBudget } from './rate-budget';
 
 export interface SyncIntervals {
@@ -36,6 +37,10 @@ function versionOf(item: Item): string | null {
 
 /** One loop that follows a list (a conversation's messages, or an account's conversations) while it has viewers. */
 interface Follower {
+  /** Its name among all instances (for its lease). */
+  key: string;
+  /** Whether this instance held its lease at its last run. */
+  holding: boolean;
   viewers: number;
   since: string | null;
   seen: Map<string, string>;
@@ -58,7 +63,9 @@ export interface SyncEngine {
   close(): void;
 }
 
-const newFollower = (): Follower => ({
+const newFollower = (key: string): Follower => ({
+  key,
+  holding: false,
   viewers: 0,
   since: null,
   seen: new Map(),
@@ -83,8 +90,11 @@ export function createSyncEngine(options: {
   budget: RateBudget;
   intervals?: SyncIntervals;
   timeoutMs?: number;
+  /** Shared with other instances through Redis; by default this instance follows everything itself. */
+  leases?: Leases;
 }): SyncEngine {
   const { upstream, hub, budget } = options;
+  const leases = options.leases ?? memoryLeases();
   const intervals = options.intervals ?? DEFAULT_INTERVALS;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const lists = new Map<string, Follower>();
@@ -151,15 +161,29 @@ export function createSyncEngine(options: {
 
   async function step(follower: Follower, baseMs: number, run: () => Promise<void>) {
     if (closed || follower.viewers === 0 || follower.running) return;
-    const wait = await budget.take('sync');
-    if (wait !== null) return schedule(follower, baseMs, run, Math.max(wait, baseMs));
     follower.running = true;
     follower.again = false;
     let delay: number;
     try {
-      await run();
-      follower.failures = 0;
-      delay = baseMs * (await slowdown());
+      const factor = await slowdown();
+      // Another instance follows this one while it holds the lease; this one takes over when it lapses.
+      const lease = await leases.hold(follower.key, Math.max(6_000, 3 * baseMs * factor));
+      if (!lease.held) {
+        follower.holding = false;
+        delay = baseMs;
+      } else {
+        if (!follower.holding && lease.mark !== null) follower.since = lease.mark;
+        follower.holding = true;
+        const wait = await budget.take('sync');
+        if (wait !== null) {
+          delay = Math.max(wait, baseMs);
+        } else {
+          await run();
+          if (follower.since !== null) await leases.saveMark(follower.key, follower.since);
+          follower.failures = 0;
+          delay = baseMs * factor;
+        }
+      }
     } catch {
       follower.failures++;
       delay = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** follower.failures);
@@ -174,7 +198,7 @@ export function createSyncEngine(options: {
     const path = `/unified/messaging/conversations/${encodeURIComponent(conversationId)}/messages`;
     return async () => {
       for (const message of await changes(accountId, path, follower, 25)) {
-        hub.publish({ type: 'message', accountId, conversationId, data: message });
+        await hub.publish({ type: 'message', accountId, conversationId, data: message });
       }
     };
   }
@@ -182,12 +206,24 @@ export function createSyncEngine(options: {
   function followList(accountId: string, follower: Follower) {
     return async () => {
       for (const conversation of await changes(accountId, '/unified/messaging/conversations', follower, 50)) {
-        hub.publish({ type: 'conversation', accountId, conversationId: String(conversation.id), data: conversation });
+        await hub.publish({
+          type: 'conversation',
+          accountId,
+          conversationId: String(conversation.id),
+          data: conversation,
+        });
       }
     };
   }
 
   const runners = new WeakMap<Follower, () => Promise<void>>();
+  // A poke from any instance: whichever holds the lease follows at once.
+  leases.onPoke((accountId, conversationId) => {
+    const conversation =
+      conversationId === null ? undefined : conversations.get(conversationKey(accountId, conversationId));
+    poked(conversation, intervals.conversationMs);
+    poked(lists.get(accountId), intervals.listMs);
+  });
 
   function start(follower: Follower, baseMs: number, run: () => Promise<void>) {
     runners.set(follower, run);
@@ -202,6 +238,8 @@ export function createSyncEngine(options: {
     if (follower.timer !== null) clearTimeout(follower.timer);
     follower.timer = null;
     follower.idleSince = Date.now();
+    if (follower.holding) leases.release(follower.key).catch(() => undefined);
+    follower.holding = false;
   }
 
   let swept = Date.now();
@@ -216,7 +254,7 @@ export function createSyncEngine(options: {
   }
 
   function poked(follower: Follower | undefined, baseMs: number) {
-    if (!follower) return;
+    if (!follower || follower.viewers === 0) return;
     const run = runners.get(follower)!;
     if (follower.running) {
       follower.again = true;
@@ -231,12 +269,13 @@ export function createSyncEngine(options: {
     watch(accountId, conversationId) {
       sweep();
       let list = lists.get(accountId);
-      if (!list) lists.set(accountId, (list = newFollower()));
+      if (!list) lists.set(accountId, (list = newFollower(`list:${accountId}`)));
       if (list.viewers++ === 0) start(list, intervals.listMs, followList(accountId, list));
       const key = conversationId === null ? null : conversationKey(accountId, conversationId);
       if (key !== null) {
         let conversation = conversations.get(key);
-        if (!conversation) conversations.set(key, (conversation = newFollower()));
+        if (!conversation)
+          conversations.set(key, (conversation = newFollower(`conversation:${accountId}:${conversationId}`)));
         if (conversation.viewers++ === 0) {
           start(conversation, intervals.conversationMs, followConversation(accountId, conversationId!, conversation));
         }
@@ -250,10 +289,7 @@ export function createSyncEngine(options: {
       };
     },
     poke(accountId, conversationId) {
-      const conversation =
-        conversationId === null ? undefined : conversations.get(conversationKey(accountId, conversationId));
-      poked(conversation, intervals.conversationMs);
-      poked(lists.get(accountId), intervals.listMs);
+      leases.poke(accountId, conversationId);
     },
     following: () => ({
       lists: [...lists.values()].filter((follower) => follower.viewers > 0).length,
