@@ -43,7 +43,7 @@ describe('upstream rate limits', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 3; i++) {
-      last = await server.api('/unified/messaging/users?page_size=1');
+      last = await server.api(`/unified/messaging/users?page_size=${i + 1}`);
       statuses.push(last.status);
     }
     expect(statuses).toEqual([200, 200, 429]);

@@ -15,6 +15,7 @@ import { listAccounts } from './accounts';
 import { errorAnswer, jsonAnswer } from './answers';
 import { forward, type ForwardTarget } from './forward';
 import { createApiLimits } from './rate-limit';
+import { createReadCache } from './read-cache';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
 import type { EventHub } from '../sync/event-hub';
 import { eventStream } from '../sync/event-stream';
@@ -22,6 +23,12 @@ import type { SyncEngine } from '../sync/sync-engine';
 import type { Upstream } from './upstream';
 
 export const API_PREFIX = '/api';
+
+const CONVERSATIONS = '/unified/messaging/conversations';
+/** How long shared reads are kept: while the sync follows them, when it does not (only reads in flight are shared), and people. */
+const FOLLOWED_TTL_MS = 60_000;
+const UNFOLLOWED_TTL_MS = 0;
+const USERS_TTL_MS = 60_000;
 
 export interface BffOptions {
   config: ServerConfig;
@@ -50,6 +57,34 @@ export function createBff({ config, upstream, live }: BffOptions) {
   const tenantAccounts = createTenantAccounts(upstream, config.upstreamTimeoutMs);
 
   app.route(INBOX_PREFIX.slice(API_PREFIX.length), createAuthRoutes(config, limits, upstream.mode));
+
+  // What the sync sees change is dropped from the shared reads at once, so what it follows can be kept long.
+  const readCache = createReadCache();
+  live.hub.subscribe((event) => {
+    const id = encodeURIComponent(event.conversationId);
+    if (event.type === 'conversation') {
+      readCache.drop(event.accountId, [`${CONVERSATIONS}?`, `${CONVERSATIONS}/${id}?`]);
+      return;
+    }
+    const messageId = (event.data as { id?: unknown })?.id;
+    readCache.drop(event.accountId, [
+      `${CONVERSATIONS}/${id}/messages?`,
+      `${CONVERSATIONS}/${id}?`,
+      ...(typeof messageId === 'string' ? [`/unified/messaging/messages/${encodeURIComponent(messageId)}`] : []),
+    ]);
+  });
+
+  /** How long a read may be shared: long for what the sync follows (it drops it on change), short otherwise. */
+  function readTtl(accountId: string, path: string): number {
+    if (path.startsWith('/unified/messaging/users')) return USERS_TTL_MS;
+    const thread = /^\/unified\/messaging\/conversations\/([^/]+)\/messages$/.exec(path);
+    if (thread)
+      return live.engine.follows(accountId, decodeURIComponent(thread[1]!)) ? FOLLOWED_TTL_MS : UNFOLLOWED_TTL_MS;
+    if (path.startsWith(CONVERSATIONS))
+      return live.engine.follows(accountId, null) ? FOLLOWED_TTL_MS : UNFOLLOWED_TTL_MS;
+    // A message, its attachments: they change only through an edit, which the sync also sees.
+    return FOLLOWED_TTL_MS;
+  }
 
   /** The session of a request that may go on (rate, session, CSRF), or the answer that refuses it. */
   async function admit(c: Context): Promise<Session | Response> {
@@ -156,6 +191,14 @@ export function createBff({ config, upstream, live }: BffOptions) {
     if (!accountId) return errorAnswer(400, 'The x-account-id header is required');
     const refused = await refusedAccount(accountId, person);
     if (refused) return refused;
+    if (operation.kind === 'list' || operation.kind === 'get') {
+      // Not tied to this browser's request: others may be waiting for the same answer.
+      const detached = new Request(raw.url, { headers: raw.headers });
+      const ttl = readTtl(accountId, target.path);
+      return readCache.read(accountId, `${target.path}?${target.search.slice(1)}`, ttl, () =>
+        forward(detached, upstream, target),
+      );
+    }
     if (operation.kind !== 'create') return forward(raw, upstream, target);
     // What is written through the inbox reaches the conversation's viewers at once, not at the next poll.
     const recipient = await raw
@@ -164,7 +207,13 @@ export function createBff({ config, upstream, live }: BffOptions) {
       .then((body: { recipient?: unknown }) => (typeof body?.recipient === 'string' ? body.recipient : null))
       .catch(() => null);
     const answer = await forward(raw, upstream, target);
-    if (answer.ok) live.engine.poke(accountId, recipient);
+    if (answer.ok) {
+      readCache.drop(accountId, [
+        `${CONVERSATIONS}?`,
+        ...(recipient ? [`${CONVERSATIONS}/${encodeURIComponent(recipient)}/messages?`] : []),
+      ]);
+      live.engine.poke(accountId, recipient);
+    }
     return answer;
   }
   return app;

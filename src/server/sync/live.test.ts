@@ -67,8 +67,9 @@ describe('live updates over Server-Sent Events', () => {
     await new Promise((resolve) => setTimeout(resolve, 300)); // the follower sets its mark first
     const started = Date.now();
     const sent = await sendUpstream('written upstream while someone watches');
+    // A new follower first gives the newest page as it is; then what changes.
     let event = await events.next(6_000);
-    while (event.event !== 'message') event = await events.next(6_000);
+    while (event.event !== 'message' || event.data.data.id !== sent.body.data.id) event = await events.next(6_000);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(event.id).toMatch(/^[0-9a-z]+-\d+$/);
     expect(event.data).toMatchObject({ type: 'message', accountId: account, conversationId: conversation });
@@ -92,8 +93,9 @@ describe('live updates over Server-Sent Events', () => {
       body: JSON.stringify({ recipient: conversation, content: 'sent through the inbox' }),
     });
     expect(sent.status).toBe(201);
+    const sentId = ((await sent.json()) as { data: { id: string } }).data.id;
     let event = await events.next();
-    while (event.event !== 'message') event = await events.next();
+    while (event.event !== 'message' || event.data.data.id !== sentId) event = await events.next();
     expect(Date.now() - started).toBeLessThan(500);
     expect(event.data.data.content.plain).toBe('sent through the inbox');
     await events.close();
@@ -192,7 +194,7 @@ describe('the sync engine', () => {
   it('answers a person 429 with Retry-After in StackOne’s shape when the key’s minute is spent', async () => {
     const spent = createTestServer({ seed: { messages: 50 }, config: { stackoneRateLimit: 3 } });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push(await spent.apiJson('/unified/messaging/users?page_size=1'));
+    for (let i = 0; i < 4; i++) statuses.push(await spent.apiJson(`/unified/messaging/users?page_size=${i + 1}`));
     expect(statuses.slice(0, 3).map((s) => s.status)).toEqual([200, 200, 200]);
     expect(statuses[3]!.status).toBe(429);
     expect(Number(statuses[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -211,5 +213,26 @@ describe('the sync engine', () => {
     expect(Number(next.headers.get('retry-after'))).toBeGreaterThanOrEqual(2);
     expect(next.body.message).toMatch(/StackOne's rate limit/);
     limited.close();
+  });
+});
+
+describe('shared reads of what the sync follows', () => {
+  it('never serves a thread older than what its viewers were told', async () => {
+    const { response, cookie } = await watch(`account=${account}&conversation=${firstConversations[1]!.id}`);
+    const events = eventsOf(response);
+    await events.next();
+    const path = `/unified/messaging/conversations/${firstConversations[1]!.id}/messages?page_size=50`;
+    const session = { cookie, csrfToken: '' };
+    const before = await server.apiJson(path, { session });
+    const written = await server.json('/unified/messaging/messages', {
+      method: 'POST',
+      body: JSON.stringify({ recipient: firstConversations[1]!.id, content: 'new upstream, after the read was kept' }),
+    });
+    let event = await events.next(6_000);
+    while (event.event !== 'message' || event.data.data.id !== written.body.data.id) event = await events.next(6_000);
+    const after = await server.apiJson(path, { session });
+    expect(after.body.data[0].id).toBe(written.body.data.id);
+    expect(before.body.data[0].id).not.toBe(written.body.data.id);
+    await events.close();
   });
 });

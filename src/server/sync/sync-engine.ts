@@ -58,6 +58,8 @@ export interface SyncEngine {
   watch(accountId: string, conversationId: string | null): () => void;
   /** Something was written through the inbox: follow the conversation (or else the list) at once. */
   poke(accountId: string, conversationId: string | null): void;
+  /** Whether someone here watches this account's list (or, given one, this conversation), so it is followed. */
+  follows(accountId: string, conversationId: string | null): boolean;
   /** What is being followed now, for tests and the health of the engine. */
   following(): { lists: number; conversations: number };
   close(): void;
@@ -117,7 +119,10 @@ export function createSyncEngine(options: {
     return (await response.json()) as { data?: Item[]; next?: string | null };
   }
 
-  /** New or changed items since the follower's mark, oldest first; the first run only sets the mark. */
+  /**
+   * New or changed items since the follower's mark, oldest first. The first run gives the newest page as it is: what
+   * a viewer read just before it began watching may already be older than that.
+   */
   async function changes(accountId: string, path: string, follower: Follower, firstPageSize: number): Promise<Item[]> {
     const first = follower.since === null;
     const found: Item[] = [];
@@ -138,7 +143,7 @@ export function createSyncEngine(options: {
       if (follower.since === null || version > follower.since) follower.since = version;
       if (follower.seen.get(item.id as string) === version) continue;
       follower.seen.set(item.id as string, version);
-      if (!first) fresh.push(item);
+      fresh.push(item);
     }
     if (follower.since === null) follower.since = new Date().toISOString();
     while (follower.seen.size > MAX_REMEMBERED) follower.seen.delete(follower.seen.keys().next().value!);
@@ -290,6 +295,11 @@ export function createSyncEngine(options: {
     },
     poke(accountId, conversationId) {
       leases.poke(accountId, conversationId);
+    },
+    follows(accountId, conversationId) {
+      const follower =
+        conversationId === null ? lists.get(accountId) : conversations.get(conversationKey(accountId, conversationId));
+      return (follower?.viewers ?? 0) > 0;
     },
     following: () => ({
       lists: [...lists.values()].filter((follower) => follower.viewers > 0).length,
