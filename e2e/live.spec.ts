@@ -58,6 +58,8 @@ test.describe('live updates', () => {
     await expect(firstRow).toContainText(quiet.name!, { timeout: 8_000 });
     await expect(firstRow.getByRole('link', { name: new RegExp(`^${quiet.name}.*Unread`) })).toBeVisible();
     await expect(page).toHaveTitle(`(${unreadBefore + 1}) Inbox`);
+    const icon = decodeURIComponent((await page.locator('link[rel="icon"]').getAttribute('href'))!);
+    expect(icon).toContain(`>${unreadBefore + 1 > 9 ? '9+' : unreadBefore + 1}</text>`);
     await page.screenshot({ path: 'reports/screenshots/live-list.png' });
   });
 });

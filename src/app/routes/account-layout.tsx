@@ -12,7 +12,7 @@ import { writeLocal } from '../../lib/local-store';
 import { Rail } from '../layout/rail';
 import { GlobalShortcuts } from '../layout/global-shortcuts';
 import { LiveNotice } from '../layout/live-notice';
-import { useUnreadTitle } from '../layout/use-unread-title';
+import { useUnreadBadge } from '../layout/use-unread-badge';
 import { NotFound } from './not-found';
 
 export const LAST_ACCOUNT_KEY = 'inbox:last-account';
@@ -25,7 +25,7 @@ export function AccountLayout() {
   const directory = useQuery(userQueries.directory(accountId));
   const account = accounts.data?.find((a) => a.id === accountId);
   useLiveInbox(account ? accountId : null, params.conversationId ?? null);
-  useUnreadTitle(accountId);
+  useUnreadBadge(accountId);
 
   useEffect(() => {
     if (account) writeLocal(LAST_ACCOUNT_KEY, account.id);

@@ -24,11 +24,12 @@ describe('ConversationList when the first load fails', () => {
 });
 
 describe('ConversationList when a refresh fails', () => {
-  // Four sandbox requests a minute: the test's own look-ups of the accounts and the directory, then the
-  // list's first page and its directory; the refresh is refused (429).
+  // Three sandbox requests a minute: the test's own look-ups of the accounts and the directory, then the
+  // list's first page (its directory is the same read as the test's, shared by the server); the refresh is
+  // refused (429).
   let server: ReturnType<typeof installInProcessServer>;
   beforeAll(() => {
-    server = installInProcessServer({ config: { sandboxRateLimit: 4 } });
+    server = installInProcessServer({ config: { sandboxRateLimit: 3 } });
   });
   afterAll(() => server.restore());
   afterEach(cleanup);
