@@ -64,6 +64,72 @@ test.describe('live updates', () => {
   });
 });
 
+test('desktop notifications: off until turned on, then one for a new message elsewhere while the tab is hidden', async ({
+  page,
+  context,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const { account, conversation } = await api.generalChannel();
+  const conversations = (await api.conversations(account.id)).data as { id: string; name: string | null }[];
+  const other = conversations.find((c) => c.name && c.id !== conversation.id)!;
+  await context.grantPermissions(['notifications']);
+  // What the page shows as notifications, recorded (the desktop's own are out of reach of the test).
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { __notifications: string[] }).__notifications = shown;
+    class Recorded {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string) {
+        shown.push(title);
+      }
+      close() {}
+    }
+    (window as unknown as { Notification: unknown }).Notification = Recorded;
+  });
+  await page.goto(`/a/${account.id}/c/${conversation.id}`);
+  const bell = page.getByRole('button', { name: /^Desktop notifications: off/ });
+  await expect(bell).toHaveAttribute('aria-pressed', 'false');
+  await bell.click();
+  await expect(page.getByRole('button', { name: /^Desktop notifications: on/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
+  await page.waitForTimeout(500);
+
+  const sent = await api.send(account.id, other.id, `For the notification ${Date.now()}`);
+  expect(sent.status()).toBe(201);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications), {
+      timeout: 8_000,
+    })
+    .toContain(`New message in #${other.name}`);
+});
+
+test('when the event stream does not get through (a buffering proxy), the page asks the server instead', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const { account, conversation } = await api.generalChannel();
+  // The stream is held and never answered, as by a proxy that buffers it; the polls get through.
+  await page.route(/\/api\/inbox\/events\?(?!.*poll=1)/, () => undefined);
+  const polls: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/api/inbox/events?') && req.url().includes('poll=1')) polls.push(req.url());
+  });
+  await page.goto(`/a/${account.id}/c/${conversation.id}`);
+  await expect(page.locator('[data-message-id]').first()).toBeVisible();
+  await expect.poll(() => polls.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const text = `Seen by polling the server ${Date.now()}`;
+  expect((await api.send(account.id, conversation.id, text)).status()).toBe(201);
+  await expect(page.locator('[data-message-id]').getByText(text)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('status').getByText('Reconnecting…')).toHaveCount(0);
+});
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {

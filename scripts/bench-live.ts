@@ -248,20 +248,26 @@ for (const count of [1, 10, 100, 1000]) {
   await sleep(1_500);
 }
 
-// 3. A newcomer's first screen on a warm server (10 viewers already in): the requests the app makes for it.
+// 3. A newcomer's first screen on a warm server (10 people already in, who loaded theirs): what the app asks for.
+async function firstScreen(cookie: string) {
+  const headers = { cookie, 'x-account-id': account };
+  await Promise.all([
+    fetch(`${inbox}/api/accounts`, { headers: { cookie } }).then((r) => r.arrayBuffer()),
+    fetch(`${inbox}/api/unified/messaging/conversations?page_size=50`, { headers }).then((r) => r.arrayBuffer()),
+    fetch(`${inbox}/api/unified/messaging/users?page_size=100`, { headers }).then((r) => r.arrayBuffer()),
+    fetch(`${inbox}/api/unified/messaging/conversations/${conversations[0]}/messages?page_size=50`, { headers }).then(
+      (r) => r.arrayBuffer(),
+    ),
+  ]);
+}
+const coldStart = upstreamRequests;
+await firstScreen((await newSession()).cookie);
+const firstCost = upstreamRequests - coldStart;
 const warm = await openViewers(10);
+for (let i = 0; i < 9; i++) await firstScreen((await newSession()).cookie);
 await sleep(2_000);
-const newcomer = await newSession();
 const before = upstreamRequests;
-const headers = { cookie: newcomer.cookie, 'x-account-id': account };
-await Promise.all([
-  fetch(`${inbox}/api/accounts`, { headers: { cookie: newcomer.cookie } }).then((r) => r.arrayBuffer()),
-  fetch(`${inbox}/api/unified/messaging/conversations?page_size=50`, { headers }).then((r) => r.arrayBuffer()),
-  fetch(`${inbox}/api/unified/messaging/users?page_size=100`, { headers }).then((r) => r.arrayBuffer()),
-  fetch(`${inbox}/api/unified/messaging/conversations/${conversations[0]}/messages?page_size=50`, { headers }).then(
-    (r) => r.arrayBuffer(),
-  ),
-]);
+await firstScreen((await newSession()).cookie);
 const newcomerCost = upstreamRequests - before;
 for (const viewer of warm) viewer.close();
 await sleep(1_500);
@@ -285,7 +291,10 @@ function table(header: string[], rows: string[][]) {
 }
 console.log('\nUpstream requests a minute (STACKONE_RATE_LIMIT=1000), viewers spread over 50 conversations:');
 table(['viewers', 'conversations viewed', 'upstream requests / min'], costRows);
-console.log(`\nA newcomer's first screen on a warm server: ${newcomerCost} upstream requests`);
+console.log(
+  `\nFirst screen (accounts, conversations, people, the top thread): ${firstCost} upstream requests on a cold server, ` +
+    `${newcomerCost} for a newcomer on a warm one`,
+);
 console.log('\nDelivery to every viewer of a conversation (100 viewers on 10 conversations, 20 messages each way):');
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 table(

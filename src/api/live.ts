@@ -41,6 +41,24 @@ export function onLiveArrivals(accountId: string, conversationId: string, listen
 
 type ConversationPages = InfiniteData<Paginated<Conversation>, string | null>;
 
+type Activity = (accountId: string, conversation: Conversation) => void;
+const activityListeners = new Set<Activity>();
+
+/** Hears of every conversation that got a new message, as the stream tells it (for notifications). */
+export function onConversationActivity(listener: Activity): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+function lastMessageAt(queryClient: QueryClient, accountId: string, id: string): string | null {
+  const data = queryClient.getQueryData<ConversationPages>(conversationQueries.list(accountId).queryKey);
+  for (const page of data?.pages ?? []) {
+    const found = page.data?.find((item) => item.id === id);
+    if (found) return found.last_message_at ?? null;
+  }
+  return null;
+}
+
 /** A conversation with new activity moves to the top of the cached list (it is added when it was not there). */
 export function upsertConversation(queryClient: QueryClient, accountId: string, conversation: Conversation) {
   if (!conversation.id) return;
@@ -72,62 +90,128 @@ export function upsertConversation(queryClient: QueryClient, accountId: string, 
 const lastEventIds = new Map<string, string>();
 const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
+/** How long the stream may take to say `ready` before the page decides it does not get through (a buffering proxy). */
+const READY_WITHIN_MS = 8_000;
+/** How often the page asks the server for events when the stream does not get through. */
+export const POLL_EVENTS_MS = 3_000;
+
+interface WireEvent {
+  type: 'message' | 'conversation';
+  id?: string;
+  conversationId: string;
+  data: unknown;
+}
+
 /**
- * Follows the server's event stream for the open account and conversation while mounted, merging new and changed
- * messages into the thread's cache and conversation activity into the list. The browser's EventSource reconnects by
- * itself with Last-Event-ID; when the server refuses the stream (a restart, an ended session) it is opened again
- * after a pause, and the session is checked, so that a signed-out person sees the sign-in page.
+ * Follows the server's events for the open account and conversation while mounted, merging new and changed messages
+ * into the thread's cache and conversation activity into the list. They come as Server-Sent Events (the browser's
+ * EventSource reconnects by itself with Last-Event-ID; when the server refuses the stream, after a restart or an
+ * ended session, it is opened again after a pause, and the session is checked, so that a signed-out person sees the
+ * sign-in page). When the stream does not get through at all, the page asks the server for the same events every
+ * few seconds instead: the server, never StackOne.
  */
 export function useLiveInbox(watchedAccount: string | null, conversationId: string | null): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (watchedAccount === null || typeof EventSource === 'undefined') return;
+    if (watchedAccount === null) return;
     const accountId = watchedAccount;
     let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     let failures = 0;
     let stopped = false;
 
-    const read = (event: MessageEvent<string>) => {
-      if (event.lastEventId) lastEventIds.set(accountId, event.lastEventId);
-      return JSON.parse(event.data) as { conversationId: string; data: unknown };
-    };
-
-    function connect() {
-      const query = new URLSearchParams({ account: accountId });
-      if (conversationId) query.set('conversation', conversationId);
-      const last = lastEventIds.get(accountId);
-      if (last) query.set('last_event_id', last);
-      source = new EventSource(`/api/inbox/events?${query}`);
-      source.addEventListener('ready', () => {
-        failures = 0;
-        if (status === 'reconnecting') outbox.reconnected();
-        setStatus('open');
-      });
-      source.addEventListener('message', (event) => {
-        const { conversationId: where, data } = read(event);
-        const message = MessageSchema.safeParse(data);
+    function apply(event: WireEvent) {
+      if (event.id) lastEventIds.set(accountId, event.id);
+      if (event.type === 'message') {
+        const message = MessageSchema.safeParse(event.data);
         if (!message.success) return;
-        const added = mergeMessages(queryClient, accountId, where, [message.data as Message]);
-        if (added > 0) for (const listener of arrivals.get(arrivalKey(accountId, where)) ?? []) listener(added);
-      });
-      source.addEventListener('conversation', (event) => {
-        const conversation = ConversationSchema.safeParse(read(event).data);
-        if (conversation.success) upsertConversation(queryClient, accountId, conversation.data);
-      });
-      source.addEventListener('reset', () => {
-        void queryClient.invalidateQueries({ queryKey: conversationQueries.all(accountId) });
-        if (conversationId) {
-          void queryClient.invalidateQueries({ queryKey: messageQueries.list(accountId, conversationId).queryKey });
-        }
-      });
-      source.onerror = () => {
+        const added = mergeMessages(queryClient, accountId, event.conversationId, [message.data as Message]);
+        if (added > 0)
+          for (const listener of arrivals.get(arrivalKey(accountId, event.conversationId)) ?? []) listener(added);
+        return;
+      }
+      const parsed = ConversationSchema.safeParse(event.data);
+      if (!parsed.success || !parsed.data.id) return;
+      const conversation = parsed.data;
+      const before = lastMessageAt(queryClient, accountId, conversation.id!);
+      upsertConversation(queryClient, accountId, conversation);
+      if (conversation.last_message_at && (before === null || conversation.last_message_at > before)) {
+        for (const listener of activityListeners) listener(accountId, conversation);
+      }
+    }
+
+    function reset() {
+      void queryClient.invalidateQueries({ queryKey: conversationQueries.all(accountId) });
+      if (conversationId)
+        void queryClient.invalidateQueries({ queryKey: messageQueries.list(accountId, conversationId).queryKey });
+    }
+
+    function opened() {
+      failures = 0;
+      if (status === 'reconnecting') outbox.reconnected();
+      setStatus('open');
+    }
+
+    function query(extra: Record<string, string> = {}) {
+      const params = new URLSearchParams({ account: accountId, ...extra });
+      if (conversationId) params.set('conversation', conversationId);
+      const last = lastEventIds.get(accountId);
+      if (last) params.set('last_event_id', last);
+      return params;
+    }
+
+    function later(run: () => void, ms: number) {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(run, ms);
+    }
+
+    async function poll() {
+      if (stopped) return;
+      try {
+        const response = await fetch(`/api/inbox/events?${query({ poll: '1' })}`, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(String(response.status));
+        const answer = (await response.json()) as { events: WireEvent[]; lastEventId: string; reset: boolean };
+        if (answer.reset) reset();
+        for (const event of answer.events) apply(event);
+        lastEventIds.set(accountId, answer.lastEventId);
+        opened();
+      } catch {
         if (stopped) return;
         setStatus('reconnecting');
-        if (source?.readyState !== EventSource.CLOSED) return; // the browser tries again by itself
+        await getSession(true).catch(() => null);
+      }
+      later(() => void poll(), POLL_EVENTS_MS);
+    }
+
+    function connect() {
+      if (typeof EventSource === 'undefined') return void poll();
+      const stream = new EventSource(`/api/inbox/events?${query()}`);
+      source = stream;
+      let ready = false;
+      later(() => {
+        if (ready || stopped) return;
+        stream.close();
+        source = null;
+        void poll();
+      }, READY_WITHIN_MS);
+      stream.addEventListener('ready', () => {
+        ready = true;
+        opened();
+      });
+      for (const type of ['message', 'conversation'] as const) {
+        stream.addEventListener(type, (event: MessageEvent<string>) => {
+          const parsed = JSON.parse(event.data) as WireEvent;
+          apply({ ...parsed, type, id: event.lastEventId || parsed.id });
+        });
+      }
+      stream.addEventListener('reset', reset);
+      stream.onerror = () => {
+        if (stopped) return;
+        setStatus('reconnecting');
+        if (stream.readyState !== EventSource.CLOSED) return; // the browser tries again by itself
         source = null;
         const wait = RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)]!;
-        retry = setTimeout(() => {
+        later(() => {
           // A refused stream may mean the session ended: the session query then shows the sign-in page.
           void getSession(true)
             .catch(() => null)
@@ -141,7 +225,7 @@ export function useLiveInbox(watchedAccount: string | null, conversationId: stri
     connect();
     return () => {
       stopped = true;
-      if (retry !== null) clearTimeout(retry);
+      if (timer !== null) clearTimeout(timer);
       source?.close();
     };
   }, [watchedAccount, conversationId, queryClient]);

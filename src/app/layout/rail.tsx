@@ -17,6 +17,7 @@ import { SignedInMenu } from '../../features/sign-in/signed-in-menu';
 import { cn } from '../../lib/cn';
 import { paths } from '../../lib/paths';
 import { type ThemeChoice, setTheme, useTheme } from '../theme';
+import { DesktopNotifications } from './desktop-notifications';
 import { openDialog } from '../../lib/app-events';
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
@@ -91,6 +92,7 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
         >
           <KeyboardIcon size={18} />
         </button>
+        <DesktopNotifications />
         {person ? <SignedInMenu person={person} /> : null}
       </div>
     </nav>

@@ -18,7 +18,7 @@ import { createApiLimits } from './rate-limit';
 import { createReadCache } from './read-cache';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
 import type { EventHub } from '../sync/event-hub';
-import { eventStream } from '../sync/event-stream';
+import { eventPoll, eventStream } from '../sync/event-stream';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Upstream } from './upstream';
 
@@ -29,6 +29,7 @@ const CONVERSATIONS = '/unified/messaging/conversations';
 const FOLLOWED_TTL_MS = 60_000;
 const UNFOLLOWED_TTL_MS = 0;
 const USERS_TTL_MS = 60_000;
+const ACCOUNTS_TTL_MS = 60_000;
 
 export interface BffOptions {
   config: ServerConfig;
@@ -118,7 +119,10 @@ export function createBff({ config, upstream, live }: BffOptions) {
     const refused = await refusedAccount(accountId, session.person);
     if (refused) return refused;
     const lastEventId = c.req.header('last-event-id') ?? c.req.query('last_event_id') ?? null;
-    return renew(c, session, eventStream(c, live.hub, live.engine, { accountId, conversationId, lastEventId }));
+    const watch = { accountId, conversationId, lastEventId };
+    if (c.req.query('poll') === '1')
+      return renew(c, session, jsonAnswer(200, await eventPoll(live.hub, live.engine, watch)));
+    return renew(c, session, eventStream(c, live.hub, live.engine, watch));
   });
 
   app.all('*', async (c) => {
@@ -183,9 +187,12 @@ export function createBff({ config, upstream, live }: BffOptions) {
       } catch (error) {
         return unavailable(error);
       }
-      return tenantAccountList === null
-        ? listAccounts(raw, upstream, target, allowlist)
-        : jsonAnswer(200, tenantAccountList);
+      if (tenantAccountList !== null) return jsonAnswer(200, tenantAccountList);
+      // Every account of the key: the same list for everyone, shared for a minute (no account's data in it).
+      const detached = new Request(raw.url, { headers: raw.headers });
+      return readCache.read('*accounts', `/accounts?${target.search.slice(1)}`, ACCOUNTS_TTL_MS, () =>
+        listAccounts(detached, upstream, target, allowlist),
+      );
     }
     const accountId = raw.headers.get('x-account-id');
     if (!accountId) return errorAnswer(400, 'The x-account-id header is required');

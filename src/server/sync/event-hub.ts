@@ -18,6 +18,8 @@ export interface EventHub {
    * is not one of this hub's), so the viewer must reload what it shows.
    */
   since(lastId: string): Promise<InboxEvent[] | null>;
+  /** The id of the newest event (or of none yet), to ask `since` from. */
+  newestId(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,11 @@ export function createEventHub(keep = 5_000): EventHub {
       if (after >= next) return null;
       const oldest = kept.length > 0 ? Number(kept[0]!.id.split('-')[1]) : next;
       if (after + 1 < oldest) return null;
+      if (kept.length === 0) return [];
       return kept.filter((event) => Number(event.id.split('-')[1]) > after);
+    },
+    async newestId() {
+      return `${epoch}-${next - 1}`;
     },
     async close() {
       listeners.clear();

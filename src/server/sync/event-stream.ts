@@ -79,3 +79,23 @@ export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch
     }
   });
 }
+
+/** How long one poll keeps what it watches followed, so that a browser that polls every few seconds misses nothing. */
+export const POLL_WATCH_MS = 30_000;
+const MAX_POLL_EVENTS = 500;
+
+/**
+ * The same events as JSON, for a browser whose event stream does not get through (a proxy that buffers it): the
+ * events after `lastEventId` (or `reset`), and the newest id to ask from next time. Each poll keeps the account and
+ * conversation followed for a while, so the next poll finds what changed meanwhile.
+ */
+export async function eventPoll(hub: EventHub, engine: SyncEngine, watch: Watch) {
+  const unwatch = engine.watch(watch.accountId, watch.conversationId);
+  setTimeout(unwatch, POLL_WATCH_MS).unref?.();
+  const wanted = concerns(watch);
+  if (watch.lastEventId === null) return { events: [], lastEventId: await hub.newestId(), reset: false };
+  const missed = await hub.since(watch.lastEventId);
+  if (missed === null) return { events: [], lastEventId: await hub.newestId(), reset: true };
+  const events = missed.filter(wanted).slice(-MAX_POLL_EVENTS);
+  return { events, lastEventId: missed.at(-1)?.id ?? watch.lastEventId, reset: false };
+}

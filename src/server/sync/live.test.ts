@@ -236,3 +236,38 @@ describe('shared reads of what the sync follows', () => {
     await events.close();
   });
 });
+
+describe('polling the server for events (when the stream does not get through)', () => {
+  it('answers what changed since the last id, and keeps it followed between polls', async () => {
+    const { cookie } = await server.newSession();
+    const target = firstConversations[2]!.id;
+    const poll = async (last?: string) =>
+      (
+        await server.app.request(
+          `/api/inbox/events?account=${account}&conversation=${target}&poll=1${last ? `&last_event_id=${last}` : ''}`,
+          { headers: { cookie } },
+        )
+      ).json();
+    const first = await poll();
+    expect(first).toMatchObject({ events: [], reset: false, lastEventId: expect.stringMatching(/^[0-9a-z]+-\d+$/) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const written = await server.json('/unified/messaging/messages', {
+      method: 'POST',
+      body: JSON.stringify({ recipient: target, content: 'found by a poll' }),
+    });
+    let last = first.lastEventId;
+    const found: string[] = [];
+    for (let i = 0; i < 20 && !found.includes(written.body.data.id); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const answer = await poll(last);
+      last = answer.lastEventId;
+      found.push(
+        ...answer.events
+          .filter((e: { type: string }) => e.type === 'message')
+          .map((e: { data: { id: string } }) => e.data.id),
+      );
+    }
+    expect(found).toContain(written.body.data.id);
+    expect((await poll('someone-else-1')).reset).toBe(true);
+  });
+});

@@ -66,11 +66,15 @@ export function createRedisEventHub(redis: Redis): EventHub {
     },
     async since(lastId) {
       if (!/^\d+-\d+$/.test(lastId)) return null;
+      if (lastId === '0-0') return [];
       const oldest = (await redis.xrange(STREAM, '-', '+', 'COUNT', 1))[0]?.[0];
       // Trimmed past the viewer's last event: what it missed is not all there any more.
       if (oldest === undefined || compare(lastId, oldest) < 0) return null;
       const missed = (await redis.xrange(STREAM, `(${lastId}`, '+', 'COUNT', KEEP)) as Entry[];
       return missed.map(eventOf).filter((event): event is InboxEvent => event !== null);
+    },
+    async newestId() {
+      return (await redis.xrevrange(STREAM, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
     },
     async close() {
       closed = true;

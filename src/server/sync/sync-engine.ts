@@ -147,7 +147,8 @@ export function createSyncEngine(options: {
     }
     if (follower.since === null) follower.since = new Date().toISOString();
     while (follower.seen.size > MAX_REMEMBERED) follower.seen.delete(follower.seen.keys().next().value!);
-    return fresh.sort((a, b) => versionOf(a)!.localeCompare(versionOf(b)!));
+    // Pages come newest first: reversed, a stable sort keeps the upstream's order among changes of the same instant.
+    return fresh.reverse().sort((a, b) => versionOf(a)!.localeCompare(versionOf(b)!));
   }
 
   async function slowdown(): Promise<number> {
