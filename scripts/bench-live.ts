@@ -1,7 +1,7 @@
 /**
  * `npm run bench:live` (also the last part of `npm run bench`): the inbox in StackOne mode against a stand-in for
  * StackOne (a second sandbox) behind a request counter, with many viewers holding event streams. Prints the
- * upstream requests a minute for 1, 10, 100 and 1,000 viewers over 50 conversations, a newcomer's first-screen
+ * upstream requests a minute for 1, 10, 50, 100 and 1,000 viewers over the first page of conversations, a newcomer's first-screen
  * cost, delivery latency (p50/p99) to every viewer of a conversation, and the inbox's memory holding 1,000 and
  * 10,000 streams. Options: --window S seconds counted per phase (default 60: the budget is a minute), --streams N
  * for the memory run. The latency run comes first, on a fresh minute of the budget.
@@ -236,7 +236,7 @@ await sleep(1_500);
 
 // 2. Upstream requests a minute by number of viewers, spread over the 50 conversations (at most 50 watched).
 const costRows: string[][] = [];
-for (const count of [1, 10, 100, 1000]) {
+for (const count of [1, 10, 50, 100, 1000]) {
   const viewers = await openViewers(count);
   await sleep(3_000);
   const before = upstreamRequests;
