@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { newSessionCookie } from '../src/server/auth/session';
 import { OIDC_INBOX, PASSWORD_INBOX, PASSWORD_INBOX_SECRET, TEAM_PASSWORD } from '../playwright.config';
@@ -82,6 +83,22 @@ test.describe('single sign-on through a real OpenID provider', () => {
       '/unified/messaging/users',
     ]) {
       expect(await apiStatus(page, path, northwind.id), path).toBe(403);
+    }
+    // Nor its files: a real attachment of the other tenant, asked for by its ids.
+    const oidcDb = new Database(`data/e2e-${new URL(OIDC_INBOX).port}/sandbox.db`, { readonly: true });
+    const file = oidcDb
+      .prepare(
+        'SELECT m.id AS message, a.id AS attachment FROM attachments a JOIN messages m ON m.seq = a.message_seq WHERE a.account_id = ? LIMIT 1',
+      )
+      .get(northwind.id) as { message: string; attachment: string };
+    oidcDb.close();
+    for (const path of [
+      `/unified/messaging/messages/${file.message}`,
+      `/unified/messaging/messages/${file.message}/attachments/${file.attachment}`,
+      `/unified/messaging/messages/${file.message}/attachments/${file.attachment}/download`,
+    ]) {
+      expect(await apiStatus(page, path, northwind.id), path).toBe(403);
+      expect(await apiStatus(page, path, acme.id), path).toBe(404);
     }
     // Its conversation id under Ada's own account is simply not there.
     expect(await apiStatus(page, `/unified/messaging/conversations/${foreign.id}`, acme.id)).toBe(404);

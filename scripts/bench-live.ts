@@ -190,7 +190,8 @@ async function deliveries(
     const deadline = started + 15_000;
     while (performance.now() < deadline && !watching.every((viewer) => viewer.arrivals.has(id))) await sleep(10);
     for (const viewer of watching) latencies.push((viewer.arrivals.get(id) ?? deadline) - started);
-    await sleep(200);
+    // At a random moment of the follow interval, so the probe does not fall into step with the sync.
+    await sleep(200 + Math.random() * 2_000);
   }
   return latencies.sort((a, b) => a - b);
 }
