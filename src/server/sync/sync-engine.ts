@@ -153,7 +153,7 @@ export function createSyncEngine(options: {
 
   async function slowdown(): Promise<number> {
     const left = await budget.left();
-    return left < 0.35 ? 4 : left < 0.6 ? 2 : 1;
+    return left < 0.35 ? 4 : left < 0.5 ? 2 : 1;
   }
 
   function schedule(follower: Follower, baseMs: number, run: () => Promise<void>, delayMs?: number) {
