@@ -290,7 +290,9 @@ function table(header: string[], rows: string[][]) {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
 }
-console.log('\nUpstream requests a minute (STACKONE_RATE_LIMIT=1000), viewers spread over the first page of conversations:');
+console.log(
+  '\nUpstream requests a minute (STACKONE_RATE_LIMIT=1000), viewers spread over the first page of conversations:',
+);
 table(['viewers', 'conversations viewed', 'upstream requests / min'], costRows);
 console.log(
   `\nFirst screen (accounts, conversations, people, the top thread): ${firstCost} upstream requests on a cold server, ` +
