@@ -4,51 +4,36 @@
  * Options: --cases N per way in (default 100,000), --seed S.
  */
 import { parseArgs } from 'node:util';
-import { readConfig } from '../src/server/config';
 import { createTestServer } from '../src/server/testing';
-import { fuzzCases, fuzzTargets, signInFuzzCases, type Verdict } from '../src/server/testing-fuzz';
+import {
+  fuzzCases,
+  fuzzTargets,
+  SIGN_IN_FUZZ_SECRET,
+  signInFuzzCases,
+  signInFuzzServers,
+  UNLIMITED,
+  type Verdict,
+} from '../src/server/testing-fuzz';
 
 const { values } = parseArgs({ options: { cases: { type: 'string' }, seed: { type: 'string' } } });
 const total = Number(values.cases ?? 100_000);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 if (!Number.isInteger(total) || total < 1) throw new Error('--cases takes a whole number');
 
-const unlimited = { apiRateLimit: 0, apiWriteRateLimit: 0, apiSessionlessRateLimit: 0 };
-const server = createTestServer({ seed: { messages: 2_000 }, config: unlimited });
+const server = createTestServer({ seed: { messages: 2_000 }, config: UNLIMITED });
 // The sign-in routes, on an inbox with the team password and on one with single sign-on (its provider away).
-const secret = 'the fuzzed sign-in secret';
-const password = createTestServer({
-  seed: { messages: 50 },
-  config: {
-    ...unlimited,
-    inboxAuth: 'password',
-    inboxPassword: 'a fuzzed team password',
-    sessionSecret: secret,
-    trustProxy: 1,
-  },
-});
-const oidc = readConfig({
-  INBOX_AUTH: 'oidc',
-  PUBLIC_URL: 'http://127.0.0.1:4999',
-  OIDC_ISSUER: 'http://127.0.0.1:9',
-  OIDC_CLIENT_ID: 'inbox',
-  OIDC_TENANT_CLAIM: 'tenants',
-});
-const sso = createTestServer({
-  seed: { messages: 50 },
-  config: { ...unlimited, inboxAuth: 'oidc', oidc: oidc.oidc, publicUrl: oidc.publicUrl, sessionSecret: secret },
-});
+const signInServers = signInFuzzServers();
 type Seen = (verdict: Verdict, what: string) => void;
-const targets: [string, (record: Seen) => ReturnType<typeof fuzzCases>][] = [
-  ...fuzzTargets(server).map(
-    ([target, send]) =>
-      [target, (record: Seen) => fuzzCases(server, send, record)] as [
-        string,
-        (record: Seen) => ReturnType<typeof fuzzCases>,
-      ],
-  ),
-  ['/api/inbox (password)', (record) => signInFuzzCases(password, secret, record)],
-  ['/api/inbox (oidc)', (record) => signInFuzzCases(sso, secret, record)],
+type CasesOf = (record: Seen) => ReturnType<typeof fuzzCases>;
+const targets: [string, CasesOf][] = [
+  ...fuzzTargets(server).map(([target, send]): [string, CasesOf] => [
+    target,
+    (record) => fuzzCases(server, send, record),
+  ]),
+  ...signInServers.map(([mode, target]): [string, CasesOf] => [
+    `/api/inbox (${mode})`,
+    (record) => signInFuzzCases(target, SIGN_IN_FUZZ_SECRET, record),
+  ]),
 ];
 console.log(`fuzzing with seed ${seed}, ${total.toLocaleString('en')} cases per way in`);
 const rows: string[][] = [];
@@ -82,8 +67,7 @@ for (const [target, casesOf] of targets) {
   for (const example of examples) console.error(`  ${target} ${example}`);
 }
 server.close();
-password.close();
-sso.close();
+for (const [, target] of signInServers) target.close();
 
 const header = ['way in', 'cases', '5xx', 'bad error bodies', 'time'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -10,7 +10,10 @@ import { followSession, getSession, sessionQueries, signInWithPassword } from '.
 const PASSWORD = 'a shared team password';
 let server: ReturnType<typeof installInProcessServer>;
 beforeAll(() => {
-  server = installInProcessServer({ seed: { messages: 200 }, config: { inboxAuth: 'password', inboxPassword: PASSWORD } });
+  server = installInProcessServer({
+    seed: { messages: 200 },
+    config: { inboxAuth: 'password', inboxPassword: PASSWORD },
+  });
 });
 afterAll(() => server.restore());
 
@@ -19,7 +22,11 @@ describe('signing in from the browser', () => {
     expect(await getSession()).toMatchObject({ auth: 'password', csrfToken: null, person: null });
     await expect(signInWithPassword('not it at all', 'Ada')).rejects.toThrow('That is not the team password');
     const session = await signInWithPassword(PASSWORD, 'Ada');
-    expect(session).toMatchObject({ csrfToken: expect.any(String), person: { name: 'Ada', via: 'password' }, access: 'all' });
+    expect(session).toMatchObject({
+      csrfToken: expect.any(String),
+      person: { name: 'Ada', via: 'password' },
+      access: 'all',
+    });
     const accounts = await new QueryClient().fetchQuery(accountQueries.list());
     expect(accounts.length).toBe(server.accounts.length);
   });

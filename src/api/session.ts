@@ -6,9 +6,7 @@ const SessionSchema = z.object({
   auth: z.enum(['none', 'password', 'oidc']),
   /** Null until someone has signed in, where the inbox has sign-in. */
   csrfToken: z.nullable(z.string()),
-  person: z.nullable(
-    z.object({ name: z.string(), email: z.nullable(z.string()), via: z.enum(['password', 'oidc']) }),
-  ),
+  person: z.nullable(z.object({ name: z.string(), email: z.nullable(z.string()), via: z.enum(['password', 'oidc']) })),
   /** Every account of the server's key, those of the person's tenants, or none at all. */
   access: z.enum(['all', 'tenants', 'none']),
 });

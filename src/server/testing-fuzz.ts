@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { ErrorBodySchema } from '../contract/envelopes';
 import { signed } from './auth/session';
-import type { createTestServer } from './testing';
+import { readConfig } from './config';
+import { createTestServer } from './testing';
 
 type TestServer = ReturnType<typeof createTestServer>;
 type Send = (path: string, init?: RequestInit & { account?: string | null }) => Response | Promise<Response>;
@@ -192,6 +193,45 @@ export function fuzzCases(server: TestServer, send: Send, seen: (verdict: Verdic
     run: (numRuns: number, seed?: number) =>
       fc.assert(property as fc.IAsyncProperty<unknown[]>, { numRuns, seed, endOnFailure: true }),
   }));
+}
+
+/** Every limit off, so that the fuzz reaches the routes rather than the rate limiters. */
+export const UNLIMITED = { apiRateLimit: 0, apiWriteRateLimit: 0, apiSessionlessRateLimit: 0 };
+export const SIGN_IN_FUZZ_SECRET = 'the fuzzed sign-in secret';
+
+/** Two inboxes for the sign-in fuzz: one with the team password, one with single sign-on towards a provider that is away. */
+export function signInFuzzServers(): [string, TestServer][] {
+  const password = createTestServer({
+    seed: { messages: 50 },
+    config: {
+      ...UNLIMITED,
+      inboxAuth: 'password',
+      inboxPassword: 'a fuzzed team password',
+      sessionSecret: SIGN_IN_FUZZ_SECRET,
+      trustProxy: 1,
+    },
+  });
+  const oidc = readConfig({
+    INBOX_AUTH: 'oidc',
+    PUBLIC_URL: 'http://127.0.0.1:4999',
+    OIDC_ISSUER: 'http://127.0.0.1:9',
+    OIDC_CLIENT_ID: 'inbox',
+    OIDC_TENANT_CLAIM: 'tenants',
+  });
+  const sso = createTestServer({
+    seed: { messages: 50 },
+    config: {
+      ...UNLIMITED,
+      inboxAuth: 'oidc',
+      oidc: oidc.oidc,
+      publicUrl: oidc.publicUrl,
+      sessionSecret: SIGN_IN_FUZZ_SECRET,
+    },
+  });
+  return [
+    ['password', password],
+    ['oidc', sso],
+  ];
 }
 
 /**

@@ -41,10 +41,13 @@ export function createTenantAccounts(upstream: Upstream, timeoutMs: number, ttlM
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new TenantAccountsUnavailable(`StackOne answered ${response.status} when asked which accounts you may use`);
+        throw new TenantAccountsUnavailable(
+          `StackOne answered ${response.status} when asked which accounts you may use`,
+        );
       }
       const body: unknown = await response.json().catch(() => null);
-      if (!Array.isArray(body)) throw new TenantAccountsUnavailable('StackOne answered the accounts list with something else');
+      if (!Array.isArray(body))
+        throw new TenantAccountsUnavailable('StackOne answered the accounts list with something else');
       const own = body.filter(
         (account): account is TenantAccount =>
           typeof account?.id === 'string' && (account as { origin_owner_id?: unknown }).origin_owner_id === tenant,
