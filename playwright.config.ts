@@ -16,6 +16,24 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
   (path): path is string => Boolean(path) && existsSync(path!),
 );
 
+/** An inbox server for the tests on 127.0.0.1 at this port, with its own database (freshly seeded by e2e-server.ts). */
+function inbox(at: number, env: Record<string, string>, script = 'scripts/e2e-server.ts') {
+  return {
+    command: `node --import tsx ${script}`,
+    url: `http://127.0.0.1:${at}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(at),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SANDBOX_DB: `data/e2e-${at}/sandbox.db`,
+      STATIC_DIR: staticDir,
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 30_000,
@@ -42,54 +60,20 @@ export default defineConfig({
     },
   },
   webServer: [
-    {
-      // The inbox on its embedded sandbox, on a fresh seeded database for every run.
-      command: 'node --import tsx scripts/e2e-server.ts',
-      url: `http://127.0.0.1:${port}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SANDBOX_DB: `data/e2e-${port}/sandbox.db`,
-        STATIC_DIR: staticDir,
-      },
-      stdout: 'pipe',
-    },
-    {
-      // A second sandbox standing in for StackOne itself, with its own key and data…
-      command: 'node --import tsx scripts/e2e-server.ts',
-      url: `http://127.0.0.1:${port + 1}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        PORT: String(port + 1),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SANDBOX_DB: `data/e2e-${port + 1}/sandbox.db`,
-        SANDBOX_API_KEY: UPSTREAM_KEY,
-        SANDBOX_SEED_MESSAGES: '3000',
-        STATIC_DIR: staticDir,
-      },
-    },
-    {
-      // …and an inbox in StackOne mode that reaches it over HTTP, as it would reach api.stackone.com.
-      command: 'node --import tsx src/server/main.ts',
-      url: `http://127.0.0.1:${port + 2}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        PORT: String(port + 2),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SANDBOX_DB: `data/e2e-${port + 2}/sandbox.db`,
+    // The inbox on its embedded sandbox, on a fresh seeded database for every run.
+    { ...inbox(port, {}), stdout: 'pipe' },
+    // A second sandbox standing in for StackOne itself, with its own key and data…
+    inbox(port + 1, { SANDBOX_API_KEY: UPSTREAM_KEY, SANDBOX_SEED_MESSAGES: '3000' }),
+    // …and an inbox in StackOne mode that reaches it over HTTP, as it would reach api.stackone.com.
+    inbox(
+      port + 2,
+      {
         SANDBOX_SEED_MESSAGES: '0',
         STACKONE_API_KEY: UPSTREAM_KEY,
         STACKONE_BASE_URL: `http://127.0.0.1:${port + 1}/sandbox`,
-        STATIC_DIR: staticDir,
       },
-    },
+      'src/server/main.ts',
+    ),
     {
       // A real OpenID provider, on another site than the inbox (localhost, not 127.0.0.1), as in production…
       command: 'node --import tsx scripts/e2e-oidc-provider.ts',
@@ -98,44 +82,22 @@ export default defineConfig({
       timeout: 60_000,
       env: { PORT: String(port + 3), ISSUER_HOST: 'localhost', INBOX_ORIGIN: OIDC_INBOX },
     },
-    {
-      // …an inbox that signs people in through it, each seeing only their tenants' accounts…
-      command: 'node --import tsx scripts/e2e-server.ts',
-      url: `${OIDC_INBOX}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        PORT: String(port + 4),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SANDBOX_DB: `data/e2e-${port + 4}/sandbox.db`,
-        SANDBOX_SEED_MESSAGES: '2000',
-        STATIC_DIR: staticDir,
-        INBOX_AUTH: 'oidc',
-        PUBLIC_URL: OIDC_INBOX,
-        OIDC_ISSUER: OIDC_PROVIDER,
-        OIDC_CLIENT_ID: 'inbox',
-        OIDC_CLIENT_SECRET: 'a-client-secret-for-tests-only',
-        OIDC_TENANT_CLAIM: 'tenants',
-      },
-    },
-    {
-      // …and one with a shared team password.
-      command: 'node --import tsx scripts/e2e-server.ts',
-      url: `${PASSWORD_INBOX}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        PORT: String(port + 5),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SANDBOX_DB: `data/e2e-${port + 5}/sandbox.db`,
-        SANDBOX_SEED_MESSAGES: '2000',
-        STATIC_DIR: staticDir,
-        INBOX_AUTH: 'password',
-        INBOX_PASSWORD: TEAM_PASSWORD,
-        SESSION_SECRET: PASSWORD_INBOX_SECRET,
-      },
-    },
+    // …an inbox that signs people in through it, each seeing only their tenants' accounts…
+    inbox(port + 4, {
+      SANDBOX_SEED_MESSAGES: '2000',
+      INBOX_AUTH: 'oidc',
+      PUBLIC_URL: OIDC_INBOX,
+      OIDC_ISSUER: OIDC_PROVIDER,
+      OIDC_CLIENT_ID: 'inbox',
+      OIDC_CLIENT_SECRET: 'a-client-secret-for-tests-only',
+      OIDC_TENANT_CLAIM: 'tenants',
+    }),
+    // …and one with a shared team password.
+    inbox(port + 5, {
+      SANDBOX_SEED_MESSAGES: '2000',
+      INBOX_AUTH: 'password',
+      INBOX_PASSWORD: TEAM_PASSWORD,
+      SESSION_SECRET: PASSWORD_INBOX_SECRET,
+    }),
   ],
 });

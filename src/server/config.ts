@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type InboxAuth, type OidcConfig, readSignIn } from './auth/sign-in-config';
 import { parseFaults } from './sandbox/faults/parse-env';
 import type { FaultRule } from './sandbox/faults/rules';
 
@@ -63,20 +64,6 @@ export interface ServerConfig {
   downloadTimeoutMs: number;
 }
 
-export type InboxAuth = 'none' | 'password' | 'oidc';
-
-export interface OidcConfig {
-  issuer: URL;
-  clientId: string;
-  /** Null for a public client, which proves itself with PKCE alone. */
-  clientSecret: string | null;
-  scopes: string;
-  /** The ID-token (or userinfo) claim that lists the person's tenants, or null. */
-  tenantClaim: string | null;
-  /** Email domain (lower case) → the tenants a person with a verified address at it belongs to. */
-  tenantDomains: Map<string, string[]>;
-}
-
 export const DEFAULT_SANDBOX_API_KEY = 'sandbox_local_key';
 export const DEFAULT_STACKONE_BASE_URL = 'https://api.stackone.com';
 
@@ -127,16 +114,6 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   throw new Error(`${name} must be on or off, got "${env[name]}"`);
 }
 
-const LOOPBACK_BIND = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
-
-export function isLoopbackBind(host: string): boolean {
-  return LOOPBACK_BIND.test(host);
-}
-
-function isLoopbackName(hostname: string): boolean {
-  return isLoopbackBind(hostname.replace(/^\[(.*)\]$/, '$1'));
-}
-
 function publicUrl(env: NodeJS.ProcessEnv): URL | null {
   const text = env.PUBLIC_URL?.trim();
   if (!text) return null;
@@ -168,85 +145,6 @@ function hostNames(env: NodeJS.ProcessEnv): string[] {
   return names;
 }
 
-function inboxAuth(env: NodeJS.ProcessEnv, host: string): InboxAuth {
-  const mode = (env.INBOX_AUTH || 'none').trim().toLowerCase();
-  if (mode !== 'none' && mode !== 'password' && mode !== 'oidc') {
-    throw new Error(`INBOX_AUTH must be none, password or oidc, got "${env.INBOX_AUTH}"`);
-  }
-  const open = env.INBOX_ALLOW_OPEN === '1' && env.INBOX_AUTH?.trim().toLowerCase() === 'none';
-  if (mode === 'none' && !isLoopbackBind(host) && !open) {
-    throw new Error(
-      `HOST=${host} would let anyone who reaches this machine read and send with the server's StackOne key. ` +
-        'Set INBOX_AUTH=oidc (OpenID Connect sign-in) or INBOX_AUTH=password (one shared team password), ' +
-        'keep HOST on loopback (127.0.0.1) behind a reverse proxy that signs people in, ' +
-        'or, on a network you trust, set INBOX_AUTH=none and INBOX_ALLOW_OPEN=1 to start without sign-in.',
-    );
-  }
-  return mode;
-}
-
-const MIN_PASSWORD_LENGTH = 12;
-
-function inboxPassword(env: NodeJS.ProcessEnv, mode: InboxAuth): string | null {
-  if (mode !== 'password') return null;
-  const password = env.INBOX_PASSWORD ?? '';
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new Error(`INBOX_AUTH=password needs INBOX_PASSWORD, at least ${MIN_PASSWORD_LENGTH} characters long`);
-  }
-  return password;
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name]?.trim();
-  if (!value) throw new Error(`INBOX_AUTH=oidc needs ${name}`);
-  return value;
-}
-
-/** `acme.com:acme-robotics,acme.co.uk:acme-robotics,north.example:northwind-health`. */
-function tenantDomains(text: string | undefined): Map<string, string[]> {
-  const domains = new Map<string, string[]>();
-  for (const pair of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-    const match = /^([a-z0-9.-]+\.[a-z0-9-]+):(\S+)$/i.exec(pair);
-    if (!match) throw new Error(`OIDC_TENANT_DOMAINS takes domain:tenant pairs separated by commas, got "${pair}"`);
-    const domain = match[1]!.toLowerCase();
-    domains.set(domain, [...(domains.get(domain) ?? []), match[2]!]);
-  }
-  return domains;
-}
-
-function oidc(env: NodeJS.ProcessEnv, mode: InboxAuth, publicUrl: URL | null): OidcConfig | null {
-  if (mode !== 'oidc') return null;
-  if (publicUrl === null) {
-    throw new Error('INBOX_AUTH=oidc needs PUBLIC_URL, the address people open the inbox at (its sign-in callback is there)');
-  }
-  const issuerText = required(env, 'OIDC_ISSUER');
-  let issuer: URL;
-  try {
-    issuer = new URL(issuerText);
-  } catch {
-    throw new Error(`OIDC_ISSUER must be the provider's https URL, got "${issuerText}"`);
-  }
-  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopbackName(issuer.hostname))) {
-    throw new Error(`OIDC_ISSUER must be an https URL (http only on this machine), got "${issuerText}"`);
-  }
-  const tenantClaim = env.OIDC_TENANT_CLAIM?.trim() || null;
-  const domains = tenantDomains(env.OIDC_TENANT_DOMAINS);
-  if (tenantClaim === null && domains.size === 0) {
-    throw new Error(
-      'INBOX_AUTH=oidc needs OIDC_TENANT_CLAIM (the claim listing a person\'s tenants) or OIDC_TENANT_DOMAINS ' +
-        '(email domain:tenant pairs), or no one could see any account',
-    );
-  }
-  return {
-    issuer,
-    clientId: required(env, 'OIDC_CLIENT_ID'),
-    clientSecret: env.OIDC_CLIENT_SECRET?.trim() || null,
-    scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
-    tenantClaim,
-    tenantDomains: domains,
-  };
-}
-
 function redisUrl(env: NodeJS.ProcessEnv): string | null {
   const text = env.REDIS_URL?.trim();
   if (!text) return null;
@@ -266,8 +164,8 @@ function logLevel(env: NodeJS.ProcessEnv): string {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
   const stackoneApiKey = env.STACKONE_API_KEY?.trim() || null;
-  const auth = inboxAuth(env, host);
   const origin = publicUrl(env);
+  const signIn = readSignIn(env, host, origin);
   return {
     host,
     port: integer(env, 'PORT', 8080, 0, 65535),
@@ -284,9 +182,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     stackoneRateLimit: integer(env, 'STACKONE_RATE_LIMIT', 1_000, 0, 1_000_000),
     redisUrl: redisUrl(env),
     sessionSecret: sessionSecret(env),
-    inboxAuth: auth,
-    inboxPassword: inboxPassword(env, auth),
-    oidc: oidc(env, auth, origin),
+    ...signIn,
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     publicUrl: origin,
     allowedHosts: hostNames(env),

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { OidcConfig } from '../config';
+import type { OidcConfig } from './sign-in-config';
 import type { Person } from './session';
 import { MAX_TENANTS, tenantsOf } from './tenants';
 

@@ -1,4 +1,4 @@
-import type { OidcConfig } from '../config';
+import type { OidcConfig } from './sign-in-config';
 
 /** More tenants than this in one person's claims is not a person: sign-in is refused rather than a cookie overflow. */
 export const MAX_TENANTS = 50;
