@@ -58,7 +58,7 @@ export function SignedInMenu({ person }: { person: NonNullable<Session['person']
           <div className="min-w-0">
             <p className="truncate text-sm font-semibold text-neutral-900 dark:text-neutral-50">{person.name}</p>
             <p className="truncate text-[12px] text-neutral-600 dark:text-neutral-400">
-              {person.email ?? 'Signed in with the team password'}
+              {person.email ?? 'Team password'}
             </p>
           </div>
         </div>
