@@ -1,6 +1,6 @@
 import type { Conversation, User } from '../../contract/models';
 import { conversationTitle } from '../../lib/conversation-title';
-import { matchScore, queryTokens } from '../../lib/text-match';
+import { matchScore, queryTokens } from '../../contract/text-match';
 
 export type Recipient =
   | { kind: 'conversation'; id: string; label: string; detail: string }

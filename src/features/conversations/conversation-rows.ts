@@ -6,7 +6,7 @@ import {
   otherParticipants,
 } from '../../lib/conversation-title';
 import { isUnread } from '../../lib/last-seen';
-import { matchScore, queryTokens } from '../../lib/text-match';
+import { matchScore, queryTokens } from '../../contract/text-match';
 
 /** What one row of the list shows, derived once per data change so filtering stays cheap. */
 export interface ConversationRow {

@@ -3,7 +3,7 @@ import type { User } from '../../contract/models';
 import { CloseIcon } from '../../components/ui/icons';
 import { BotBadge, PersonAvatar, PersonRow } from '../../components/ui/person-row';
 import { cn } from '../../lib/cn';
-import { queryTokens } from '../../lib/text-match';
+import { queryTokens } from '../../contract/text-match';
 import { isInactive, type Person, personName, searchPeople } from './people-search';
 
 export interface PeoplePickerProps {

@@ -1,5 +1,5 @@
 import type { User } from '../../contract/models';
-import { matchScore, queryTokens } from '../../lib/text-match';
+import { matchScore, queryTokens } from '../../contract/text-match';
 
 /** Someone who can be offered in the picker: a user with an id. */
 export type Person = User & { id: string };

@@ -8,7 +8,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { SearchIcon } from '../../components/ui/icons';
 import { useAccount } from '../../lib/account-context';
 import { paths } from '../../lib/paths';
-import { queryTokens } from '../../lib/text-match';
+import { queryTokens } from '../../contract/text-match';
 import { SwitcherOption } from './switcher-option';
 import { type SwitcherResult, conversationResults, personResult, searchSwitcher } from './switcher-results';
 

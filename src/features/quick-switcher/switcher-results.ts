@@ -5,7 +5,7 @@ import {
   conversationTitle,
   otherParticipants,
 } from '../../lib/conversation-title';
-import { matchScore, queryTokens } from '../../lib/text-match';
+import { matchScore, queryTokens } from '../../contract/text-match';
 
 export interface ConversationResult {
   type: 'conversation';

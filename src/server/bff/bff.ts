@@ -14,10 +14,12 @@ import type { ServerConfig } from '../config';
 import { listAccounts } from './accounts';
 import { errorAnswer, jsonAnswer } from './answers';
 import { forward, type ForwardTarget } from './forward';
+import { peopleAnswer } from './people-answer';
 import { createApiLimits } from './rate-limit';
 import { createReadCache } from './read-cache';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
 import type { EventHub } from '../sync/event-hub';
+import { createPeopleDirectory } from '../sync/people-directory';
 import { eventPoll, eventStream } from '../sync/event-stream';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Upstream } from './upstream';
@@ -56,6 +58,7 @@ export function createBff({ config, upstream, live }: BffOptions) {
   const limits = createApiLimits(config);
   const lifetimes = config.sessionLifetimes;
   const tenantAccounts = createTenantAccounts(upstream, config.upstreamTimeoutMs);
+  const people = createPeopleDirectory({ upstream, timeoutMs: config.upstreamTimeoutMs });
 
   app.route(INBOX_PREFIX.slice(API_PREFIX.length), createAuthRoutes(config, limits, upstream.mode));
 
@@ -123,6 +126,16 @@ export function createBff({ config, upstream, live }: BffOptions) {
     if (c.req.query('poll') === '1')
       return renew(c, session, jsonAnswer(200, await eventPoll(live.hub, live.engine, watch)));
     return renew(c, session, eventStream(c, live.hub, live.engine, watch));
+  });
+
+  app.get('/inbox/people', async (c) => {
+    const session = await admit(c);
+    if (session instanceof Response) return session;
+    const accountId = c.req.header('x-account-id');
+    if (!accountId) return errorAnswer(400, 'The x-account-id header is required');
+    const refused = await refusedAccount(accountId, session.person);
+    if (refused) return refused;
+    return renew(c, session, await peopleAnswer(people, accountId, new URL(c.req.url)));
   });
 
   app.all('*', async (c) => {

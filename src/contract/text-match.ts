@@ -13,7 +13,18 @@ export function queryTokens(query: string): string[] {
  * token starts the text, 1 where it starts a word ("lov" in "Ada Lovelace"), 2 anywhere else.
  */
 export function matchScore(text: string, tokens: readonly string[]): number {
-  const folded = foldText(text);
+  return matchFolded(foldText(text), tokens);
+}
+
+function wordStart(folded: string, token: string): boolean {
+  for (let at = folded.indexOf(token); at !== -1; at = folded.indexOf(token, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!)) return true;
+  }
+  return false;
+}
+
+/** `matchScore` for text already folded with `foldText` (the server folds its directory once). */
+export function matchFolded(folded: string, tokens: readonly string[]): number {
   let score = 0;
   for (const token of tokens) {
     const at = folded.indexOf(token);
@@ -22,11 +33,4 @@ export function matchScore(text: string, tokens: readonly string[]): number {
     score += wordStart(folded, token) ? 1 : 2;
   }
   return score;
-}
-
-function wordStart(folded: string, token: string): boolean {
-  for (let at = folded.indexOf(token); at !== -1; at = folded.indexOf(token, at + 1)) {
-    if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!)) return true;
-  }
-  return false;
 }
