@@ -99,14 +99,17 @@ await waitFor(`${inbox}/healthz`);
 
 const accounts = (await (await fetch(`${standIn}/sandbox/accounts`, { headers: { authorization: auth } })).json()) as {
   id: string;
+  origin_username: string;
 }[];
 const account = accounts[0]!.id;
 const list = (await (
   await fetch(`${standIn}/sandbox/unified/messaging/conversations?page_size=50`, {
     headers: { authorization: auth, 'x-account-id': account },
   })
-).json()) as { data: { id: string }[] };
+).json()) as { data: { id: string; name?: string | null; participants?: string[] }[] };
 const conversations = list.data.map((c) => c.id);
+/** The people the first screen names: those of the conversations without a name, as the list looks them up. */
+const named = [...new Set(list.data.flatMap((c) => (c.name ? [] : (c.participants ?? []))))].slice(0, 100);
 
 async function newSession(): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${inbox}/api/inbox/session`);
@@ -255,7 +258,12 @@ async function firstScreen(cookie: string) {
   await Promise.all([
     fetch(`${inbox}/api/accounts`, { headers: { cookie } }).then((r) => r.arrayBuffer()),
     fetch(`${inbox}/api/unified/messaging/conversations?page_size=50`, { headers }).then((r) => r.arrayBuffer()),
-    fetch(`${inbox}/api/unified/messaging/users?page_size=100`, { headers }).then((r) => r.arrayBuffer()),
+    fetch(`${inbox}/api/inbox/people?email=${encodeURIComponent(accounts[0]!.origin_username)}`, { headers }).then(
+      (r) => r.arrayBuffer(),
+    ),
+    fetch(`${inbox}/api/inbox/people?${named.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`, {
+      headers,
+    }).then((r) => r.arrayBuffer()),
     fetch(`${inbox}/api/unified/messaging/conversations/${conversations[0]}/messages?page_size=50`, { headers }).then(
       (r) => r.arrayBuffer(),
     ),

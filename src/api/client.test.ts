@@ -52,14 +52,29 @@ describe('the data layer', () => {
     expect((error as ApiError).body.message).toContain('nobody-here');
   });
 
-  it('loads the whole user directory with an index by id', async () => {
+  it('looks people up on the server in one request for the names a screen needs', async () => {
     const account = server.accounts[0]!.id;
-    const options = userQueries.directory(account);
+    const rows = server.store.users.list(account, 3, null, null);
     const client = fresh();
-    const users = await client.fetchQuery(options);
-    const directory = options.select!(users);
-    expect(directory.users.length).toBeGreaterThan(20);
-    expect(directory.byId.get(directory.users[0]!.id!)).toBe(directory.users[0]);
+    const asked: string[] = [];
+    const fetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      if (String(input).startsWith('/api/inbox/people')) asked.push(String(input));
+      return fetch(input, init);
+    };
+    try {
+      const people = await Promise.all(
+        [...rows.map((row) => row.id), 'nobody-here'].map((id) => client.fetchQuery(userQueries.person(account, id))),
+      );
+      expect(people.map((user) => user?.name ?? null)).toEqual([...rows.map((row) => row.name), null]);
+      expect(asked).toHaveLength(1);
+      expect(new URL(asked[0]!, 'http://inbox').searchParams.getAll('id')).toHaveLength(4);
+    } finally {
+      globalThis.fetch = fetch;
+    }
+    const found = await client.fetchQuery(userQueries.search(account, rows[1]!.name, { limit: 5 }));
+    expect(found).toMatchObject({ complete: true, data: [expect.objectContaining({ id: rows[1]!.id })] });
+    expect(client.getQueryData(userQueries.person(account, rows[1]!.id).queryKey)).toMatchObject({ id: rows[1]!.id });
   });
 
   it('starts a new session when the server no longer knows the old one', async () => {

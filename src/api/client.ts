@@ -7,7 +7,8 @@ import { getSession, isSignedIn } from './session';
 export interface RequestOptions {
   accountId?: string;
   method?: 'GET' | 'POST';
-  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Query parameters; a list is sent as the parameter repeated. */
+  query?: Record<string, string | number | boolean | null | undefined | readonly string[]>;
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -16,7 +17,8 @@ export interface RequestOptions {
 export function apiUrl(path: string, query: RequestOptions['query'] = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
   return `/api${path}${search ? `?${search}` : ''}`;

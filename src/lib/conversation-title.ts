@@ -27,10 +27,3 @@ export function conversationTitle(
   if (names.length <= 3) return names.join(', ');
   return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
-
-/** The account's own user: the person whose email linked the account. */
-export function selfUserId(users: readonly User[] | undefined, originUsername: string | null | undefined): string | null {
-  if (!users || !originUsername) return null;
-  const email = originUsername.toLowerCase();
-  return users.find((user) => user.email?.toLowerCase() === email)?.id ?? null;
-}

@@ -7,7 +7,6 @@ import { errorMessage } from '../../api/errors';
 import { userQueries } from '../../api/users';
 import { ErrorState, SkeletonRows } from '../../components/ui/states';
 import { AccountContext } from '../../lib/account-context';
-import { selfUserId } from '../../lib/conversation-title';
 import { writeLocal } from '../../lib/local-store';
 import { Rail } from '../layout/rail';
 import { GlobalShortcuts } from '../layout/global-shortcuts';
@@ -22,8 +21,8 @@ export function AccountLayout() {
   const params = useParams();
   const accountId = params.accountId!;
   const accounts = useQuery(accountQueries.list());
-  const directory = useQuery(userQueries.directory(accountId));
   const account = accounts.data?.find((a) => a.id === accountId);
+  const self = useQuery(userQueries.withEmail(accountId, account?.origin_username));
   useLiveInbox(account ? accountId : null, params.conversationId ?? null);
   useUnreadBadge(accountId);
 
@@ -32,8 +31,8 @@ export function AccountLayout() {
   }, [account]);
 
   const context = useMemo(
-    () => (account ? { accountId, account, selfId: selfUserId(directory.data?.users, account.origin_username) } : null),
-    [account, accountId, directory.data],
+    () => (account ? { accountId, account, selfId: self.data ?? null } : null),
+    [account, accountId, self.data],
   );
 
   let page;

@@ -3,13 +3,15 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { conversationQueries } from '../../api/conversations';
 import { outbox } from '../../api/outbox';
-import { userQueries } from '../../api/users';
+import { usePeople, userQueries } from '../../api/users';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { useAccount } from '../../lib/account-context';
 import { paths } from '../../lib/paths';
 import { directConversationWith, findRecipients, type Recipient } from './recipients';
 import { RecipientPicker } from './recipient-picker';
+
+const RECIPIENT_LIMIT = 8;
 
 export interface ComposeDialogProps {
   open: boolean;
@@ -23,7 +25,6 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const conversations = useInfiniteQuery(conversationQueries.list(accountId));
-  const directory = useQuery(userQueries.directory(accountId));
   const [recipient, setRecipient] = useState<Recipient | null>(initialRecipient);
   const [query, setQuery] = useState('');
   const [text, setText] = useState('');
@@ -32,9 +33,13 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   const errorId = useId();
 
   const loaded = useMemo(() => conversations.data?.pages.flatMap((p) => p.data ?? []) ?? [], [conversations.data]);
+  const titledBy = useMemo(() => loaded.flatMap((c) => (c.name ? [] : (c.participants ?? []))), [loaded]);
+  const names = usePeople(accountId, titledBy);
+  const typed = query.trim() !== '';
+  const found = useQuery({ ...userQueries.search(accountId, query, { limit: RECIPIENT_LIMIT }), enabled: typed });
   const options = useMemo(
-    () => findRecipients(query, loaded, directory.data?.users ?? [], directory.data?.byId, selfId),
-    [query, loaded, directory.data, selfId],
+    () => findRecipients(query, loaded, typed ? (found.data?.data ?? []) : [], names.byId, selfId, RECIPIENT_LIMIT),
+    [query, loaded, typed, found.data, names.byId, selfId],
   );
 
   function close(next: boolean) {
@@ -68,7 +73,8 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
       await sent;
       const fresh = await queryClient.fetchInfiniteQuery(conversationQueries.list(accountId));
       const all = fresh.pages.flatMap((p) => p.data ?? []);
-      const person = userId ?? directory.data?.users.find((u) => u.email?.toLowerCase() === recipient.id.toLowerCase())?.id ?? null;
+      const person =
+        userId ?? (await queryClient.fetchQuery(userQueries.withEmail(accountId, recipient.id)).catch(() => null));
       const target = (person ? directConversationWith(all, selfId, person) : undefined) ?? all[0];
       close(false);
       if (target?.id) navigate(paths.conversation(accountId, target.id));

@@ -48,7 +48,7 @@ describe('ConversationList', () => {
 
     const direct = conversations.find((c) => !c.name && c.participants?.length === 2)!;
     const other = byId.get(direct.participants!.find((id) => id !== selfId)!)!;
-    const directRow = screen.getByRole('link', { name: new RegExp(`^${other.name}`) });
+    const directRow = await screen.findByRole('link', { name: new RegExp(`^${other.name}`) });
     expect(within(directRow).getByText('Direct message')).toBeInTheDocument();
     expect(within(directRow).queryByRole('img', { name: 'Private' })).not.toBeInTheDocument();
   });

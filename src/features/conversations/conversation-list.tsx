@@ -1,9 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { conversationQueries } from '../../api/conversations';
 import { errorMessage } from '../../api/errors';
-import { userQueries } from '../../api/users';
-import type { User } from '../../contract/models';
+import { usePeople } from '../../api/users';
 import { Button } from '../../components/ui/button';
 import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
@@ -30,7 +29,6 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
 function AccountConversationList({ selectedId }: { selectedId: string | null }) {
   const { accountId, selfId } = useAccount();
   const list = useInfiniteQuery(conversationQueries.list(accountId));
-  const directory = useQuery(userQueries.directory(accountId));
   const seen = useLastSeen(accountId);
   const now = useNow();
   const [query, setQuery] = useState(() => recallList(accountId).query);
@@ -38,22 +36,17 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
   const filterQuery = useDeferredValue(query);
   const navRef = useRef<HTMLElement>(null);
 
-  // `users` keeps its identity between renders (the directory's Map is rebuilt by its select).
-  const users = directory.data?.users;
-  const usersById = useMemo(
-    () => (users ? new Map<string, User>(users.map((user) => [user.id ?? '', user])) : undefined),
-    [users],
-  );
   const pages = list.data?.pages;
+  const conversations = useMemo(() => pages?.flatMap((page) => page.data ?? []) ?? [], [pages]);
+  // Only conversations without a name are titled by their people.
+  const peopleIds = useMemo(
+    () => conversations.flatMap((conversation) => (conversation.name ? [] : (conversation.participants ?? []))),
+    [conversations],
+  );
+  const people = usePeople(accountId, peopleIds);
   const rows = useMemo(
-    () =>
-      toRows(pages?.flatMap((page) => page.data ?? []) ?? [], {
-        usersById,
-        selfId,
-        seen,
-        namesPending: directory.isPending,
-      }),
-    [pages, usersById, selfId, seen, directory.isPending],
+    () => toRows(conversations, { usersById: people.byId, selfId, seen, namesPending: people.pending }),
+    [conversations, people.byId, selfId, seen, people.pending],
   );
   const visible = useMemo(() => filterRows(rows, filterQuery, chip, selectedId), [rows, filterQuery, chip, selectedId]);
   const unreadCount = useMemo(() => rows.reduce((count, row) => count + (row.unread ? 1 : 0), 0), [rows]);
@@ -175,9 +168,7 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
           onRetry={() => void list.refetch()}
         />
       ) : null}
-      {directory.isError && !directory.data ? (
-        <StaleNotice message="Could not load people’s names." onRetry={() => void directory.refetch()} />
-      ) : null}
+      {people.error ? <StaleNotice message="Could not load people’s names." onRetry={people.retry} /> : null}
       {body}
     </nav>
   );

@@ -63,7 +63,7 @@ export interface RowSources {
   selfId: string | null;
   /** When the reader last saw each conversation (see lib/last-seen). */
   seen: Readonly<Record<string, string>>;
-  /** The user directory is still loading. */
+  /** Some people's names are still being looked up. */
   namesPending: boolean;
 }
 
@@ -81,7 +81,8 @@ export function toRows(
     rows.push({
       id,
       title: conversationTitle(conversation, usersById, selfId),
-      titlePending: namesPending && !conversation.name,
+      titlePending:
+        namesPending && !conversation.name && (conversation.participants ?? []).some((person) => !usersById?.has(person)),
       kind,
       unread: isUnread(seen, id, conversation.last_message_at),
       lastMessageAt: conversation.last_message_at ?? null,

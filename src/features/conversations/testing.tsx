@@ -1,13 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { Outlet, RouterProvider, createMemoryRouter, useParams } from 'react-router';
 import { expect } from 'vitest';
 import { accountQueries } from '../../api/accounts';
-import { userQueries } from '../../api/users';
 import type { LinkedAccount } from '../../contract/accounts';
-import type { Conversation, User } from '../../contract/models';
+import type { Conversation } from '../../contract/models';
 import { AccountContext } from '../../lib/account-context';
-import { selfUserId } from '../../lib/conversation-title';
+import { accountPeople } from '../../test/account-people';
 import type { installInProcessServer } from '../../test/in-process-fetch';
 import { ConversationList } from './conversation-list';
 
@@ -71,8 +70,7 @@ export async function renderList(
 ) {
   const setup = newClient();
   const account = (await setup.fetchQuery(accountQueries.list()))[0]!;
-  const users: User[] = await setup.fetchQuery(userQueries.directory(account.id));
-  const selfId = selfUserId(users, account.origin_username);
+  const { users, selfId } = await accountPeople(setup, account);
   const accountId = options.accountId ?? account.id;
   const queryClient = newClient();
   emulateListLayout(options.viewportHeight ?? 10_000);
@@ -116,4 +114,12 @@ export const rows = async () => {
   const list = await within(nav()).findByRole('list');
   return within(list).getAllByRole('link');
 };
-export const titles = async () => (await rows()).map((row) => row.querySelector('.truncate')?.textContent);
+/** The rows' titles, once every name has been looked up. */
+export async function titles() {
+  let found: (string | null | undefined)[] = [];
+  await waitFor(async () => {
+    found = (await rows()).map((row) => row.querySelector('.truncate')?.textContent);
+    expect(found).not.toContain('Loading name');
+  });
+  return found;
+}

@@ -6,10 +6,9 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountQueries } from '../../api/accounts';
 import { conversationQueries } from '../../api/conversations';
-import { userQueries } from '../../api/users';
 import type { Conversation, User } from '../../contract/models';
 import { AccountContext } from '../../lib/account-context';
-import { selfUserId } from '../../lib/conversation-title';
+import { accountPeople } from '../../test/account-people';
 import { installInProcessServer } from '../../test/in-process-fetch';
 import { ConversationDetails } from './conversation-details';
 
@@ -30,9 +29,7 @@ interface Seeded {
 async function renderDetails(pick: (seeded: Seeded) => string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const [account] = await queryClient.fetchQuery(accountQueries.list());
-  await queryClient.fetchQuery(userQueries.directory(account!.id));
-  const users: User[] = queryClient.getQueryData(userQueries.directory(account!.id).queryKey)!;
-  const selfId = selfUserId(users, account!.origin_username);
+  const { users, selfId } = await accountPeople(queryClient, account!);
   const loaded = await queryClient.fetchInfiniteQuery(conversationQueries.list(account!.id));
   const byId = new Map(users.map((user) => [user.id!, user]));
   const conversationId = pick({ conversations: loaded.pages[0]!.data!, selfId, byId });
@@ -91,7 +88,7 @@ describe('ConversationDetails', () => {
     const other = byId.get(conversation!.participants!.find((id) => id !== selfId)!)!;
     const panel = screen.getByRole('complementary', { name: 'Conversation details' });
     expect(await within(panel).findByText('Direct message')).toBeInTheDocument();
-    expect(within(panel).getAllByText(other.name!).length).toBeGreaterThan(0);
+    expect((await within(panel).findAllByText(other.name!)).length).toBeGreaterThan(0);
     expect(within(panel).getByText('2 people')).toBeInTheDocument();
   });
 

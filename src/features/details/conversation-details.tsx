@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { conversationQueries } from '../../api/conversations';
-import { userQueries } from '../../api/users';
+import { usePeople } from '../../api/users';
 import { CloseIcon } from '../../components/ui/icons';
 import { EmptyState, ErrorState, SkeletonRows } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
@@ -10,10 +10,12 @@ import { DetailsSummary } from './details-summary';
 import { ParticipantList } from './participant-list';
 import { useEscapeToClose } from './use-escape-to-close';
 
+const NO_IDS: string[] = [];
+
 function DetailsBody({ conversationId }: { conversationId: string }) {
   const { accountId, selfId } = useAccount();
   const details = useQuery(conversationQueries.detail(accountId, conversationId));
-  const directory = useQuery(userQueries.directory(accountId));
+  const people = usePeople(accountId, details.data?.participants ?? NO_IDS);
 
   if (details.isPending) return <SkeletonRows rows={5} label="Loading details" />;
   if (details.isError && !details.data) {
@@ -43,7 +45,7 @@ function DetailsBody({ conversationId }: { conversationId: string }) {
 
   return (
     <div className="flex flex-col gap-5 p-4">
-      <DetailsSummary conversation={conversation} usersById={directory.data?.byId} selfId={selfId} />
+      <DetailsSummary conversation={conversation} usersById={people.byId} selfId={selfId} />
       <section aria-labelledby="details-participants" className="flex flex-col gap-1">
         <h3 id="details-participants" className="text-[13px] font-semibold text-neutral-600 dark:text-neutral-300">
           Participants{' '}

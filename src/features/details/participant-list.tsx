@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { userQueries } from '../../api/users';
+import { usePeople } from '../../api/users';
 import type { User } from '../../contract/models';
 import { Button } from '../../components/ui/button';
 import { PersonRow } from '../../components/ui/person-row';
@@ -27,27 +26,27 @@ export function ParticipantList({
   ids: readonly string[];
   selfId: string | null;
 }) {
-  const directory = useQuery(userQueries.directory(accountId));
+  const directory = usePeople(accountId, ids);
   const [showAll, setShowAll] = useState(false);
-  const byId = directory.data?.byId;
+  const byId = directory.byId;
 
   const people = useMemo(() => {
-    const unique = [...new Set(ids)].map((id) => ({ id, user: byId?.get(id), name: nameOf(byId?.get(id)) }));
+    const unique = [...new Set(ids)].map((id) => ({ id, user: byId.get(id), name: nameOf(byId.get(id)) }));
     return unique.sort((a, b) => Number(b.id === selfId) - Number(a.id === selfId) || a.name.localeCompare(b.name));
   }, [ids, byId, selfId]);
 
-  if (directory.isPending) return <SkeletonRows rows={Math.min(people.length, 6)} label="Loading participants" />;
+  if (directory.pending && byId.size === 0) return <SkeletonRows rows={Math.min(people.length, 6)} label="Loading participants" />;
   const shown = showAll ? people : people.slice(0, FIRST_SHOWN);
 
   return (
     <>
-      {directory.isError ? (
+      {directory.error ? (
         <p className="px-2 py-1 text-[13px] text-neutral-600 dark:text-neutral-400">
           Some names could not be loaded.{' '}
           <button
             type="button"
             className="font-medium text-accent-700 underline dark:text-accent-300"
-            onClick={() => void directory.refetch()}
+            onClick={directory.retry}
           >
             Retry
           </button>

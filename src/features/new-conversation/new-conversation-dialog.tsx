@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateConversation } from '../../api/conversations';
-import { errorMessage } from '../../api/errors';
-import { userQueries } from '../../api/users';
+import { usePeople } from '../../api/users';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { useAccount } from '../../lib/account-context';
@@ -20,7 +18,7 @@ import {
 } from './draft';
 import { newIdempotencyKey } from './idempotency-key';
 import { PeoplePicker } from './people-picker';
-import { personName } from './people-search';
+import { personName } from '../../contract/people';
 
 /** The `n` shortcut and the "New conversation" button open this: a channel, a direct or a group message. */
 export function NewConversationDialog({
@@ -50,7 +48,6 @@ const inputClass =
 function NewConversationForm({ onClose }: { onClose: () => void }) {
   const { accountId, selfId } = useAccount();
   const navigate = useNavigate();
-  const directory = useQuery(userQueries.directory(accountId));
   const create = useCreateConversation(accountId);
   const id = useId();
   const [name, setName] = useState('');
@@ -64,7 +61,7 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const peopleRef = useRef<HTMLInputElement>(null);
 
-  const byId = directory.data?.byId;
+  const byId = usePeople(accountId, participants).byId;
   const draft = { name, participants, private: privateChoice };
   const direct = isDirectKind(draft);
   const local = validateDraft(draft);
@@ -106,7 +103,7 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
         },
         onError: (error) => {
           const placed = placeServerError(error, (userId) => {
-            const user = byId?.get(userId);
+            const user = byId.get(userId);
             return user ? personName(user) : undefined;
           });
           setServerErrors(placed);
@@ -173,11 +170,8 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
         </div>
 
         <PeoplePicker
-          users={directory.data?.users}
+          accountId={accountId}
           usersById={byId}
-          loading={directory.isPending}
-          loadError={directory.isError && !directory.data ? errorMessage(directory.error) : null}
-          onRetryLoad={() => void directory.refetch()}
           selfId={selfId}
           chosen={participants}
           onAdd={(userId) => {

@@ -1,18 +1,20 @@
 import { type KeyboardEvent, type Ref, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../api/errors';
+import { userQueries } from '../../api/users';
 import type { User } from '../../contract/models';
 import { CloseIcon } from '../../components/ui/icons';
 import { BotBadge, PersonAvatar, PersonRow } from '../../components/ui/person-row';
 import { cn } from '../../lib/cn';
 import { queryTokens } from '../../contract/text-match';
-import { isInactive, type Person, personName, searchPeople } from './people-search';
+import { personName } from '../../contract/people';
+import { isInactive, MAX_SHOWN, type Person } from './people-search';
 
 export interface PeoplePickerProps {
-  /** The directory, once loaded. */
-  users: readonly User[] | undefined;
+  /** The account whose directory is searched (on the server). */
+  accountId: string;
+  /** The chosen people, for their chips' names. */
   usersById: ReadonlyMap<string, User> | undefined;
-  loading: boolean;
-  loadError: string | null;
-  onRetryLoad: () => void;
   /** The account's own user: never offered, they always join. */
   selfId: string | null;
   chosen: readonly string[];
@@ -31,11 +33,8 @@ export interface PeoplePickerProps {
  * ↑/↓ move, Enter adds, Escape closes the list, Backspace in an empty box removes the last chip.
  */
 export function PeoplePicker({
-  users,
+  accountId,
   usersById,
-  loading,
-  loadError,
-  onRetryLoad,
   selfId,
   chosen,
   onAdd,
@@ -54,11 +53,18 @@ export function PeoplePicker({
   const [pointed, setPointed] = useState(0);
   const [announcement, setAnnouncement] = useState('');
 
-  const exclude = useMemo(() => new Set([...chosen, ...(selfId ? [selfId] : [])]), [chosen, selfId]);
-  const { shown, total } = useMemo(() => searchPeople(users ?? [], query, exclude), [users, query, exclude]);
+  const exclude = useMemo(() => [...chosen, ...(selfId ? [selfId] : [])], [chosen, selfId]);
+  const search = useQuery({ ...userQueries.search(accountId, query, { limit: MAX_SHOWN, exclude }), enabled: open });
+  const shown = useMemo(
+    () => (search.data?.data ?? []).filter((user): user is Person => Boolean(user.id)),
+    [search.data],
+  );
+  const total = search.data?.total ?? 0;
+  const loading = open && search.isPending;
+  const loadError = search.isError && !search.data ? errorMessage(search.error) : null;
   const active = shown.length === 0 ? -1 : Math.min(pointed, shown.length - 1);
   const optionId = (index: number) => `${id}-option-${index}`;
-  const expanded = open && users !== undefined;
+  const expanded = open && search.data !== undefined;
   /** The list is on screen: open, with someone in it. */
   const listed = expanded && shown.length > 0;
   const activeOptionId = listed && active >= 0 ? optionId(active) : undefined;
@@ -267,8 +273,8 @@ export function PeoplePicker({
       </div>
       {loadError ? (
         <p className="text-[13px] text-red-700 dark:text-red-400">
-          Could not load people: {loadError}{' '}
-          <button type="button" className="font-medium underline" onClick={onRetryLoad}>
+          Could not search people: {loadError}{' '}
+          <button type="button" className="font-medium underline" onClick={() => void search.refetch()}>
             Retry
           </button>
         </p>

@@ -3,10 +3,8 @@ import { render } from '@testing-library/react';
 import { useState } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, useParams } from 'react-router';
 import { accountQueries } from '../../api/accounts';
-import { userQueries } from '../../api/users';
-import type { User } from '../../contract/models';
 import { AccountContext } from '../../lib/account-context';
-import { selfUserId } from '../../lib/conversation-title';
+import { accountPeople } from '../../test/account-people';
 import { NewConversationDialog } from './new-conversation-dialog';
 
 // Test helpers for the new conversation dialog (jsdom, in-process server; see installInProcessServer).
@@ -37,8 +35,7 @@ function ConversationPage() {
 export async function renderOpener() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const account = (await queryClient.fetchQuery(accountQueries.list()))[0]!;
-  const users: User[] = await queryClient.fetchQuery(userQueries.directory(account.id));
-  const selfId = selfUserId(users, account.origin_username);
+  const { users, selfId } = await accountPeople(queryClient, account);
   const router = createMemoryRouter(
     [
       { path: '/a/:accountId', element: <ConversationsPage /> },

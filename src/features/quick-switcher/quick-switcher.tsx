@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { conversationQueries } from '../../api/conversations';
-import { userQueries } from '../../api/users';
+import { usePeople, userQueries } from '../../api/users';
 import type { User } from '../../contract/models';
 import { Dialog } from '../../components/ui/dialog';
 import { SearchIcon } from '../../components/ui/icons';
@@ -10,7 +10,7 @@ import { useAccount } from '../../lib/account-context';
 import { paths } from '../../lib/paths';
 import { queryTokens } from '../../contract/text-match';
 import { SwitcherOption } from './switcher-option';
-import { type SwitcherResult, conversationResults, personResult, searchSwitcher } from './switcher-results';
+import { MAX_RESULTS, type SwitcherResult, conversationResults, personResult, searchSwitcher } from './switcher-results';
 
 /** While searching, further pages of conversations load so the search covers them, up to this many. */
 const SEARCH_LOAD_LIMIT = 5_000;
@@ -35,30 +35,31 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
   const { accountId, selfId } = useAccount();
   const navigate = useNavigate();
   const list = useInfiniteQuery(conversationQueries.list(accountId));
-  const directory = useQuery(userQueries.directory(accountId));
   const [query, setQuery] = useState('');
   const [pointed, setPointed] = useState(0);
   const listId = useId();
+  const searching = queryTokens(query).length > 0;
 
-  const users = directory.data?.users;
-  const usersById = useMemo(
-    () => (users ? new Map<string, User>(users.map((user) => [user.id ?? '', user])) : undefined),
-    [users],
-  );
-  const people = useMemo(
-    () => (users ?? []).filter((user): user is User & { id: string } => Boolean(user.id)).map(personResult),
-    [users],
-  );
   const pages = list.data?.pages;
-  const conversations = useMemo(
-    () => conversationResults(pages?.flatMap((page) => page.data ?? []) ?? [], usersById, selfId),
-    [pages, usersById, selfId],
+  const loaded = useMemo(() => pages?.flatMap((page) => page.data ?? []) ?? [], [pages]);
+  const titledBy = useMemo(
+    () => loaded.flatMap((conversation) => (conversation.name ? [] : (conversation.participants ?? []))),
+    [loaded],
+  );
+  const names = usePeople(accountId, titledBy);
+  const conversations = useMemo(() => conversationResults(loaded, names.byId, selfId), [loaded, names.byId, selfId]);
+  const found = useQuery({ ...userQueries.search(accountId, query, { limit: MAX_RESULTS }), enabled: searching });
+  const people = useMemo(
+    () =>
+      searching
+        ? (found.data?.data ?? []).filter((user): user is User & { id: string } => Boolean(user.id)).map(personResult)
+        : [],
+    [found.data, searching],
   );
   const results = useMemo(() => searchSwitcher(conversations, people, query), [conversations, people, query]);
   const active = Math.min(pointed, results.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
-  const searching = queryTokens(query).length > 0;
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
   useEffect(() => {
     if (
@@ -105,7 +106,7 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
     },
     { label: 'People', start: conversationCount, items: results.slice(conversationCount) },
   ].filter((group) => group.items.length > 0);
-  const loading = (list.isPending || directory.isPending) && results.length === 0;
+  const loading = (list.isPending || (searching && found.isPending)) && results.length === 0;
 
   return (
     <div className="flex min-h-0 flex-col">

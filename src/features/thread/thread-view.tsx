@@ -4,7 +4,7 @@ import type { Message } from '../../contract/models';
 import { conversationQueries } from '../../api/conversations';
 import { errorMessage } from '../../api/errors';
 import { messageQueries } from '../../api/messages';
-import { userQueries } from '../../api/users';
+import { usePeople } from '../../api/users';
 import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
 import { conversationTitle } from '../../lib/conversation-title';
@@ -30,7 +30,11 @@ export interface ThreadViewProps {
 export function ThreadView({ conversationId, focusMessageId, renderAttachments, renderComposer }: ThreadViewProps) {
   const { accountId, selfId } = useAccount();
   const conversation = useQuery(conversationQueries.detail(accountId, conversationId));
-  const directory = useQuery(userQueries.directory(accountId));
+  const peopleIds = useMemo(
+    () => [...(conversation.data?.participants ?? []), ...(selfId ? [selfId] : [])],
+    [conversation.data?.participants, selfId],
+  );
+  const people = usePeople(accountId, peopleIds);
   const messages = useInfiniteQuery(messageQueries.list(accountId, conversationId));
   const thread = useMemo(() => buildThread(messages.data?.pages ?? []), [messages.data]);
   const list = useRef<MessageListHandle>(null);
@@ -76,10 +80,10 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
     [accountId, conversationId],
   );
 
-  const selfName = (selfId ? directory.data?.byId.get(selfId)?.name : null) ?? 'You';
+  const selfName = (selfId ? people.byId.get(selfId)?.name : null) ?? 'You';
   const pending = <PendingMessages conversationId={conversationId} selfName={selfName} />;
 
-  const title = conversation.data ? conversationTitle(conversation.data, directory.data?.byId, selfId) : conversation.isError ? '' : null;
+  const title = conversation.data ? conversationTitle(conversation.data, people.byId, selfId) : conversation.isError ? '' : null;
 
   let body;
   if (messages.isPending || focus.searching) {

@@ -6,7 +6,7 @@ import { PersonRow } from '../../components/ui/person-row';
 import { Skeleton } from '../../components/ui/states';
 import { cn } from '../../lib/cn';
 import { paths } from '../../lib/paths';
-import { displayName } from './filter-users';
+import { personName } from '../../contract/people';
 
 export interface DirectoryListProps {
   accountId: string;
@@ -128,7 +128,7 @@ export function DirectoryList(props: DirectoryListProps) {
             >
               <PersonRow
                 id={user.id}
-                name={displayName(user)}
+                name={personName(user)}
                 username={user.username}
                 bot={user.bot === true}
                 inactive={user.active === false}

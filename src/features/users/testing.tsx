@@ -3,10 +3,9 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
 import { VirtuosoMockContext } from 'react-virtuoso';
 import { accountQueries } from '../../api/accounts';
-import { userQueries } from '../../api/users';
 import type { User } from '../../contract/models';
 import { AccountContext } from '../../lib/account-context';
-import { selfUserId } from '../../lib/conversation-title';
+import { accountPeople } from '../../test/account-people';
 import { installInProcessServer } from '../../test/in-process-fetch';
 
 /** A seeded in-process inbox server behind `fetch` (see installInProcessServer). */
@@ -28,9 +27,7 @@ export async function renderInAccount(
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const accounts = await queryClient.fetchQuery(accountQueries.list());
   const account = accounts[accountIndex]!;
-  await queryClient.fetchQuery(userQueries.directory(account.id));
-  const users: User[] = queryClient.getQueryData(userQueries.directory(account.id).queryKey) ?? [];
-  const selfId = selfUserId(users, account.origin_username);
+  const { users, selfId } = await accountPeople(queryClient, account);
   const router = createMemoryRouter(routes, { initialEntries: [path({ accountId: account.id, users, selfId })] });
   const view = render(
     <QueryClientProvider client={queryClient}>

@@ -1,43 +1,39 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useMemo } from 'react';
 import { errorMessage } from '../../api/errors';
-import { DIRECTORY_LIMIT, userQueries } from '../../api/users';
+import { userQueries } from '../../api/users';
 import { SearchIcon } from '../../components/ui/icons';
 import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
 import { DirectoryList } from './directory-list';
-import { filterUsers } from './filter-users';
 import { useSearchParam } from './use-search-param';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /**
- * The account's people: pages load as the list scrolls; a search looks through the whole
- * directory (everyone, loaded once) and lives in the URL as `?q=`.
+ * The account's people: pages load as the list scrolls; a search runs on the server over the whole directory,
+ * its matches loading as the list scrolls too, and lives in the URL as `?q=`.
  */
 export function UserDirectory({ selectedId }: { selectedId: string | null }) {
   const { accountId, selfId } = useAccount();
   const [query, setQuery] = useSearchParam('q');
   const searching = query.trim() !== '';
-  const pages = useInfiniteQuery(userQueries.list(accountId));
-  const directory = useQuery({ ...userQueries.directory(accountId), enabled: searching });
+  const everyone = useInfiniteQuery({ ...userQueries.list(accountId), enabled: !searching });
+  const matches = useInfiniteQuery({ ...userQueries.searchPages(accountId, query), enabled: searching });
+  const pages = searching ? matches : everyone;
 
-  const loaded = useMemo(() => pages.data?.pages.flatMap((page) => page.data ?? []) ?? [], [pages.data]);
-  // Until everyone has loaded (or if that failed), a search looks through the pages at hand.
-  const pool = searching && directory.data ? directory.data.users : loaded;
-  const users = useMemo(() => (searching ? filterUsers(pool, query) : pool), [pool, query, searching]);
-  const partial = searching && !directory.data;
+  const users = useMemo(() => pages.data?.pages.flatMap((page) => page.data ?? []) ?? [], [pages.data]);
   const linkSearch = searching ? `?${new URLSearchParams({ q: query.trim() })}` : '';
-
-  const hasMore = !searching && pages.hasNextPage;
-  const waiting = pages.isPending && (!searching || directory.isPending);
+  const waiting = pages.isPending;
+  // A search answered before the whole directory was read says so.
+  const firstMatches = matches.data?.pages[0];
+  const partial = searching && firstMatches !== undefined && !firstMatches.complete;
 
   let count = '';
-  if (searching && !waiting && !partial) {
-    count = plural(users.length, 'match', 'matches');
-    if (pool.length >= DIRECTORY_LIMIT) count += ` in the first ${DIRECTORY_LIMIT.toLocaleString()}`;
-  }
-  else if (!searching && !pages.hasNextPage && pages.data) count = plural(users.length, 'person', 'people');
+  if (searching && firstMatches && !matches.isPlaceholderData) {
+    count = plural(firstMatches.total, 'match', 'matches');
+    if (partial) count += ' so far';
+  } else if (!searching && !everyone.hasNextPage && everyone.data) count = plural(users.length, 'person', 'people');
 
   function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Escape' && query) {
@@ -53,22 +49,14 @@ export function UserDirectory({ selectedId }: { selectedId: string | null }) {
   }
 
   let body;
-  if (waiting || (searching && users.length === 0 && directory.isPending)) {
-    body = <SkeletonRows label="Loading people" />;
-  } else if (!searching && pages.isError && !pages.data) {
+  if (waiting) {
+    body = <SkeletonRows label={searching ? 'Searching people' : 'Loading people'} />;
+  } else if (pages.isError && !pages.data) {
     body = (
       <ErrorState
-        title="Could not load people"
+        title={searching ? 'Could not search people' : 'Could not load people'}
         message={errorMessage(pages.error)}
         onRetry={() => void pages.refetch()}
-      />
-    );
-  } else if (searching && directory.isError && loaded.length === 0) {
-    body = (
-      <ErrorState
-        title="Could not search people"
-        message={errorMessage(directory.error)}
-        onRetry={() => void directory.refetch()}
       />
     );
   } else if (users.length === 0) {
@@ -94,7 +82,7 @@ export function UserDirectory({ selectedId }: { selectedId: string | null }) {
         selectedId={selectedId}
         selfId={selfId}
         linkSearch={linkSearch}
-        hasMore={hasMore}
+        hasMore={pages.hasNextPage}
         loadingMore={pages.isFetchingNextPage}
         loadMoreError={pages.isFetchNextPageError ? errorMessage(pages.error) : null}
         onLoadMore={() => void pages.fetchNextPage()}
@@ -128,13 +116,13 @@ export function UserDirectory({ selectedId }: { selectedId: string | null }) {
           />
         </div>
       </div>
-      {searching && directory.isError && loaded.length > 0 ? (
+      {partial ? (
         <StaleNotice
-          message={`Searched only the people loaded so far. ${errorMessage(directory.error)}`}
-          onRetry={() => void directory.refetch()}
+          message="The directory is still being read: search again in a moment to see everyone."
+          onRetry={() => void matches.refetch()}
         />
       ) : null}
-      {!searching && pages.isRefetchError ? (
+      {pages.isRefetchError ? (
         <StaleNotice
           message={`This list may be out of date. ${errorMessage(pages.error)}`}
           onRetry={() => void pages.refetch()}

@@ -6,20 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { conversationQueries } from '../../api/conversations';
 import { onOpenDialog } from '../../lib/app-events';
 import { renderInAccount, startServer } from './testing';
-import { UserCard } from './user-card';
 import { UserProfile } from './user-profile';
 import { isDirectWith } from './use-direct-conversation';
-
-function UserCardPage() {
-  return <UserCard userId={useParams().userId!} />;
-}
 
 function Page() {
   return <UserProfile userId={useParams().userId!} />;
 }
 const routes = [
   { path: '/a/:accountId/users/:userId', element: <Page /> },
-  { path: '/a/:accountId/card/:userId', element: <UserCardPage /> },
   { path: '/a/:accountId/c/:conversationId', element: <p>Conversation open</p> },
 ];
 
@@ -115,15 +109,4 @@ describe('UserProfile', () => {
     expect(await screen.findByText('This person is not in this account')).toBeInTheDocument();
   });
 
-  it('has a compact card that links to the profile', async () => {
-    const { users, account, selfId } = await renderInAccount(
-      routes,
-      ({ accountId, selfId }) => `/a/${accountId}/card/${selfId}`,
-    );
-    const self = users.find((u) => u.id === selfId)!;
-    expect(await screen.findByRole('link', { name: `${self.name} (you) @${self.username}` })).toHaveAttribute(
-      'href',
-      `/a/${account.id}/users/${selfId}`,
-    );
-  });
 });

@@ -8,7 +8,7 @@ import { BotBadge, handle, InactiveBadge, PersonAvatar } from '../../components/
 import { ErrorState, Skeleton } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
 import { paths } from '../../lib/paths';
-import { displayName } from './filter-users';
+import { personName } from '../../contract/people';
 import { knownUser } from './known-user';
 import { MessageButton } from './message-button';
 
@@ -37,7 +37,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function ProfileView({ user, accountId, selfId }: { user: User; accountId: string; selfId: string | null }) {
-  const name = displayName(user);
+  const name = personName(user);
   const inactive = user.active === false;
   const isSelf = !!user.id && user.id === selfId;
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../contract/models';
-import { personName, searchPeople } from './people-search';
+import type { User } from './models';
+import { byName, indexPerson, personName, rankPeople } from './people';
 
 const users: User[] = [
   { id: 'me', name: 'Kenji Chen', username: 'kenji.chen', email: 'kenji@acme.test' },
@@ -11,10 +11,15 @@ const users: User[] = [
   { id: 'lorna', name: 'Lorna Adams', username: 'lorna', email: 'lorna@acme.test' },
   { name: 'No Id' },
 ];
-const names = (query: string, exclude: string[] = ['me'], limit?: number) =>
-  searchPeople(users, query, new Set(exclude), limit).shown.map((user) => user.id);
+const directory = byName(
+  users.filter((user): user is User & { id: string } => Boolean(user.id)).map((user) => indexPerson(user)),
+);
+const search = (query: string, exclude: string[] = ['me'], limit = 50, offset = 0) =>
+  rankPeople(directory, query, { exclude: new Set(exclude), limit, offset });
+const names = (query: string, exclude?: string[], limit?: number) =>
+  search(query, exclude, limit).shown.map((user) => user.id);
 
-describe('searchPeople', () => {
+describe('rankPeople', () => {
   it('lists everyone but you and the chosen: people, then bots, then the inactive', () => {
     expect(names('')).toEqual(['ada', 'lorna', 'zoe', 'bot', 'old']);
     expect(names('', ['me', 'ada'])).toEqual(['lorna', 'zoe', 'bot', 'old']);
@@ -32,8 +37,9 @@ describe('searchPeople', () => {
   });
 
   it('shows at most the limit and counts the rest', () => {
-    expect(searchPeople(users, '', new Set(['me']), 2)).toMatchObject({ total: 5 });
+    expect(search('', ['me'], 2)).toMatchObject({ total: 5 });
     expect(names('', ['me'], 2)).toEqual(['ada', 'lorna']);
+    expect(search('', ['me'], 2, 2).shown.map((user) => user.id)).toEqual(['zoe', 'bot']);
   });
 });
 
