@@ -62,6 +62,33 @@ test.describe('live updates', () => {
     expect(icon).toContain(`>${unreadBefore + 1 > 9 ? '9+' : unreadBefore + 1}</text>`);
     await page.screenshot({ path: 'reports/screenshots/live-list.png' });
   });
+
+  test('the account switcher counts unread conversations in the other accounts, live', async ({ page, request }) => {
+    const api = sandboxApi(request);
+    const [here, other] = await api.accounts();
+    const otherConversations = (await api.conversations(other!.id)).data as { id: string; name: string | null }[];
+    const quiet = otherConversations.filter((c) => c.name).at(-1)!;
+    await page.goto(`/a/${here!.id}`);
+    await expect(conversationList(page).getByRole('listitem').first()).toBeVisible();
+    const badge = page.getByTestId('unread-elsewhere');
+    const count = async () => Number((await badge.count()) > 0 ? await badge.textContent() : 0);
+    const option = page.getByRole('option', { name: new RegExp(other!.origin_owner_name) });
+    await expect(option).toBeAttached();
+    await page.waitForTimeout(500);
+    const before = await count();
+
+    expect((await api.send(other!.id, quiet.id, `Meanwhile in the other account ${Date.now()}`)).status()).toBe(201);
+    await expect.poll(count, { timeout: 8_000 }).toBe(before + 1);
+    await expect(option).toHaveText(/— \d+ unread$/);
+    await expect(page.getByRole('combobox', { name: /unread in other accounts/ })).toBeVisible();
+    await page.screenshot({ path: 'reports/screenshots/account-unread.png' });
+
+    // Opening that account and the conversation reads it: back here, the count goes down by one.
+    await page.goto(`/a/${other!.id}/c/${quiet.id}`);
+    await expect(page.locator('[data-message-id]').first()).toBeVisible();
+    await page.goto(`/a/${here!.id}`);
+    await expect.poll(count, { timeout: 5_000 }).toBe(before);
+  });
 });
 
 test('desktop notifications: off until turned on, then one for a new message elsewhere while the tab is hidden', async ({

@@ -24,6 +24,19 @@ export const conversationQueries = {
       getNextPageParam: (page) => (page.next?.trim() ? page.next : undefined),
       staleTime: 30_000,
     }),
+  /** The newest conversations alone (the list's first page), for the unread counts of accounts not open. */
+  recent: (accountId: string) =>
+    queryOptions({
+      queryKey: [...conversationQueries.all(accountId), 'recent'],
+      queryFn: ({ signal }) =>
+        request('/unified/messaging/conversations', ConversationPage, {
+          accountId,
+          signal,
+          query: { page_size: CONVERSATION_PAGE_SIZE },
+        }).then((page) => page.data ?? []),
+      // The event stream keeps it up to date while the page is open.
+      staleTime: 5 * 60_000,
+    }),
   detail: (accountId: string, conversationId: string) =>
     queryOptions({
       queryKey: [...conversationQueries.all(accountId), 'detail', conversationId],

@@ -86,6 +86,15 @@ export function upsertConversation(queryClient: QueryClient, accountId: string, 
   );
 }
 
+/** A conversation with new activity in an account not open: its place among the account's newest (for its unread count). */
+function upsertRecent(queryClient: QueryClient, accountId: string, conversation: Conversation) {
+  queryClient.setQueryData(conversationQueries.recent(accountId).queryKey, (data: Conversation[] | undefined) => {
+    if (!data) return data;
+    const previous = data.find((item) => item.id === conversation.id);
+    return [{ ...previous, ...conversation }, ...data.filter((item) => item.id !== conversation.id)];
+  });
+}
+
 /** The id of the last event seen per account, so that a new stream (another conversation) resumes after it. */
 const lastEventIds = new Map<string, string>();
 const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -98,6 +107,7 @@ export const POLL_EVENTS_MS = 3_000;
 interface WireEvent {
   type: 'message' | 'conversation';
   id?: string;
+  accountId?: string;
   conversationId: string;
   data: unknown;
 }
@@ -110,11 +120,18 @@ interface WireEvent {
  * sign-in page). When the stream does not get through at all, the page asks the server for the same events every
  * few seconds instead: the server, never StackOne.
  */
-export function useLiveInbox(watchedAccount: string | null, conversationId: string | null): void {
+export function useLiveInbox(
+  watchedAccount: string | null,
+  conversationId: string | null,
+  /** Other accounts whose newest conversations are kept up to date too (for their unread counts). */
+  alsoAccounts: readonly string[] = [],
+): void {
   const queryClient = useQueryClient();
+  const alsoKey = alsoAccounts.join('\n');
   useEffect(() => {
     if (watchedAccount === null) return;
     const accountId = watchedAccount;
+    const also = alsoKey === '' ? [] : alsoKey.split('\n');
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let failures = 0;
@@ -122,6 +139,12 @@ export function useLiveInbox(watchedAccount: string | null, conversationId: stri
 
     function apply(event: WireEvent) {
       if (event.id) lastEventIds.set(accountId, event.id);
+      if (event.accountId !== undefined && event.accountId !== accountId) {
+        const other = ConversationSchema.safeParse(event.data);
+        if (event.type === 'conversation' && other.success && other.data.id && also.includes(event.accountId))
+          upsertRecent(queryClient, event.accountId, other.data);
+        return;
+      }
       if (event.type === 'message') {
         const message = MessageSchema.safeParse(event.data);
         if (!message.success) return;
@@ -142,6 +165,7 @@ export function useLiveInbox(watchedAccount: string | null, conversationId: stri
 
     function reset() {
       void queryClient.invalidateQueries({ queryKey: conversationQueries.all(accountId) });
+      for (const other of also) void queryClient.invalidateQueries({ queryKey: conversationQueries.recent(other).queryKey });
       if (conversationId)
         void queryClient.invalidateQueries({ queryKey: messageQueries.list(accountId, conversationId).queryKey });
     }
@@ -155,6 +179,7 @@ export function useLiveInbox(watchedAccount: string | null, conversationId: stri
     function query(extra: Record<string, string> = {}) {
       const params = new URLSearchParams({ account: accountId, ...extra });
       if (conversationId) params.set('conversation', conversationId);
+      for (const other of also) params.append('also', other);
       const last = lastEventIds.get(accountId);
       if (last) params.set('last_event_id', last);
       return params;
@@ -228,5 +253,5 @@ export function useLiveInbox(watchedAccount: string | null, conversationId: stri
       if (timer !== null) clearTimeout(timer);
       source?.close();
     };
-  }, [watchedAccount, conversationId, queryClient]);
+  }, [watchedAccount, conversationId, alsoKey, queryClient]);
 }

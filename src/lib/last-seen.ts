@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { readLocal, writeLocal } from './local-store';
 
 // When the reader last saw each conversation, per account, kept on this device (the API has no read state).
@@ -6,6 +6,8 @@ type Seen = Record<string, string>;
 const key = (accountId: string) => `inbox:last-seen:${accountId}`;
 const listeners = new Set<() => void>();
 const cache = new Map<string, Seen>();
+/** Counts every change, so that a view of several accounts knows when to read them again. */
+let version = 0;
 
 // On a first visit, what happened more than a day before counts as read, as a new member of a team would expect.
 const BASELINE = '*';
@@ -31,6 +33,7 @@ export function markSeen(accountId: string, conversationId: string, at: string |
   const next = { ...seen, [conversationId]: at };
   cache.set(accountId, next);
   writeLocal(key(accountId), next);
+  version++;
   for (const listener of listeners) listener();
 }
 
@@ -45,6 +48,7 @@ function subscribe(listener: () => void) {
   const onStorage = (event: StorageEvent) => {
     if (event.key?.startsWith('inbox:last-seen:')) {
       cache.clear();
+      version++;
       listener();
     }
   };
@@ -58,4 +62,23 @@ function subscribe(listener: () => void) {
 /** The last-seen map of an account; re-renders when any conversation is marked seen. */
 export function useLastSeen(accountId: string): Seen {
   return useSyncExternalStore(subscribe, () => read(accountId));
+}
+
+/** The last-seen maps of several accounts, in the same order; re-renders when any conversation is marked seen. */
+export function useLastSeenOf(accountIds: readonly string[]): Seen[] {
+  const at = useSyncExternalStore(subscribe, () => version);
+  // `at` changes whenever a map does, and the maps are read again.
+  return useMemo(() => accountIds.map(read), [accountIds, at]);
+}
+
+/** How many of these conversations have messages the reader has not seen (each conversation once). */
+export function countUnread(conversations: Iterable<{ id?: string | null; last_message_at?: string | null }>, seen: Seen) {
+  const ids = new Set<string>();
+  let unread = 0;
+  for (const conversation of conversations) {
+    if (!conversation.id || ids.has(conversation.id)) continue;
+    ids.add(conversation.id);
+    if (isUnread(seen, conversation.id, conversation.last_message_at)) unread++;
+  }
+  return unread;
 }

@@ -32,7 +32,16 @@ const navClass = (isActive: boolean) =>
   );
 
 /** The left rail on wide screens, a top bar on narrow ones: account, sections, theme and help. */
-export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accountId: string }) {
+export function Rail({
+  accounts,
+  accountId,
+  unread,
+}: {
+  accounts: LinkedAccount[];
+  accountId: string;
+  /** Conversations with unread messages, per account. */
+  unread: ReadonlyMap<string, number>;
+}) {
   const theme = useTheme();
   const ThemeIcon = themeIcons[theme];
   const onUsers = useMatch('/a/:accountId/users/*') !== null;
@@ -42,7 +51,7 @@ export function Rail({ accounts, accountId }: { accounts: LinkedAccount[]; accou
       aria-label="Main"
       className="flex shrink-0 items-center gap-1 border-b border-neutral-200 bg-neutral-100 px-2 py-1.5 md:w-20 md:flex-col md:border-r md:border-b-0 md:px-1.5 md:py-3 dark:border-neutral-800 dark:bg-neutral-900"
     >
-      <AccountSwitcher accounts={accounts} accountId={accountId} />
+      <AccountSwitcher accounts={accounts} accountId={accountId} unread={unread} />
       <div className="flex flex-1 gap-1 md:mt-3 md:w-full md:flex-none md:flex-col">
         <Link to={paths.account(accountId)} className={navClass(!onUsers)} aria-current={onUsers ? undefined : 'page'}>
           <ChatIcon size={18} />

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { conversationQueries } from '../../api/conversations';
-import { isUnread, useLastSeen } from '../../lib/last-seen';
+import { countUnread, useLastSeen } from '../../lib/last-seen';
 
 const TITLE = 'Inbox';
 const ICON = '/favicon.svg';
@@ -18,18 +18,14 @@ function badgedIcon(count: number): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** The tab says how many conversations of the open account have unread messages: "(3) Inbox", and a badge on the icon. */
-export function useUnreadBadge(accountId: string): void {
+/**
+ * The tab says how many conversations of the open account have unread messages: "(3) Inbox", and a badge on the icon.
+ * The count is returned too.
+ */
+export function useUnreadBadge(accountId: string): number {
   const list = useInfiniteQuery(conversationQueries.list(accountId));
   const seen = useLastSeen(accountId);
-  const conversations = list.data?.pages.flatMap((page) => page.data ?? []) ?? [];
-  const ids = new Set<string>();
-  let unread = 0;
-  for (const conversation of conversations) {
-    if (!conversation.id || ids.has(conversation.id)) continue;
-    ids.add(conversation.id);
-    if (isUnread(seen, conversation.id, conversation.last_message_at)) unread++;
-  }
+  const unread = countUnread(list.data?.pages.flatMap((page) => page.data ?? []) ?? [], seen);
   useEffect(() => {
     const icon = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
     document.title = unread > 0 ? `(${unread}) ${TITLE}` : TITLE;
@@ -39,4 +35,5 @@ export function useUnreadBadge(accountId: string): void {
       icon?.setAttribute('href', ICON);
     };
   }, [unread]);
+  return unread;
 }

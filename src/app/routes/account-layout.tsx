@@ -11,10 +11,12 @@ import { writeLocal } from '../../lib/local-store';
 import { Rail } from '../layout/rail';
 import { GlobalShortcuts } from '../layout/global-shortcuts';
 import { LiveNotice } from '../layout/live-notice';
+import { useAccountsUnread } from '../layout/use-accounts-unread';
 import { useUnreadBadge } from '../layout/use-unread-badge';
 import { NotFound } from './not-found';
 
 export const LAST_ACCOUNT_KEY = 'inbox:last-account';
+const NO_ACCOUNTS: string[] = [];
 
 /** Everything under /a/:accountId: the rail, the account's context, and the page. */
 export function AccountLayout() {
@@ -23,8 +25,14 @@ export function AccountLayout() {
   const accounts = useQuery(accountQueries.list());
   const account = accounts.data?.find((a) => a.id === accountId);
   const self = useQuery(userQueries.withEmail(accountId, account?.origin_username));
-  useLiveInbox(account ? accountId : null, params.conversationId ?? null);
-  useUnreadBadge(accountId);
+  const otherIds = useMemo(
+    () => (accounts.data ?? []).map((other) => other.id).filter((id) => id !== accountId),
+    [accounts.data, accountId],
+  );
+  useLiveInbox(account ? accountId : null, params.conversationId ?? null, otherIds);
+  const unreadHere = useUnreadBadge(accountId);
+  const unreadElsewhere = useAccountsUnread(account ? otherIds : NO_ACCOUNTS);
+  const unread = new Map([...unreadElsewhere, [accountId, unreadHere]]);
 
   useEffect(() => {
     if (account) writeLocal(LAST_ACCOUNT_KEY, account.id);
@@ -45,7 +53,7 @@ export function AccountLayout() {
   return (
     <AccountContext.Provider value={context}>
       <div className="flex h-full flex-col md:flex-row">
-        <Rail accounts={accounts.data ?? []} accountId={accountId} />
+        <Rail accounts={accounts.data ?? []} accountId={accountId} unread={unread} />
         <main className="flex min-h-0 min-w-0 flex-1">{page}</main>
       </div>
       {context ? <GlobalShortcuts /> : null}

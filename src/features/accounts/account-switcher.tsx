@@ -7,30 +7,56 @@ export function accountLabel(account: LinkedAccount): string {
   return `${account.provider_name ?? account.provider} · ${account.origin_owner_name}`;
 }
 
+const unreadText = (count: number) => `${count} unread`;
+
 /**
  * Picks the linked account to read: a workspace tile over a native select (keyboard and screen reader
- * friendly everywhere). The choice lives in the URL and is remembered for next time.
+ * friendly everywhere). The choice lives in the URL and is remembered for next time. Each account says how
+ * many of its conversations are unread, and the tile shows how many are in the other accounts.
  */
-export function AccountSwitcher({ accounts, accountId }: { accounts: LinkedAccount[]; accountId: string }) {
+export function AccountSwitcher({
+  accounts,
+  accountId,
+  unread = new Map(),
+}: {
+  accounts: LinkedAccount[];
+  accountId: string;
+  unread?: ReadonlyMap<string, number>;
+}) {
   const navigate = useNavigate();
   const current = accounts.find((account) => account.id === accountId);
+  let elsewhere = 0;
+  for (const [id, count] of unread) if (id !== accountId) elsewhere += count;
   return (
     <label
       className="relative flex min-w-0 items-center gap-2 rounded-lg p-1 focus-within:outline-2 focus-within:outline-accent-500 hover:bg-neutral-200/70 md:w-full md:flex-col md:gap-1 dark:hover:bg-neutral-800"
-      title={current ? `${accountLabel(current)} — switch account` : 'Switch account'}
+      title={
+        (current ? `${accountLabel(current)} — switch account` : 'Switch account') +
+        (elsewhere > 0 ? ` (${unreadText(elsewhere)} in other accounts)` : '')
+      }
     >
       <span
         aria-hidden="true"
-        className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-[13px] font-bold text-white"
+        className="relative flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-[13px] font-bold text-white"
         style={{ backgroundColor: `oklch(0.5 0.16 ${avatarHue(current?.origin_owner_id)})` }}
       >
         {initials(current?.origin_owner_name)}
+        {elsewhere > 0 ? (
+          <span
+            data-testid="unread-elsewhere"
+            className="absolute -top-1.5 -right-1.5 min-w-4.5 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4.5 font-bold text-white ring-2 ring-neutral-50 dark:ring-neutral-900"
+          >
+            {elsewhere > 99 ? '99+' : elsewhere}
+          </span>
+        ) : null}
       </span>
       <span aria-hidden="true" className="hidden w-full min-w-0 overflow-hidden text-center text-[10px] leading-tight md:block">
         <span className="block truncate font-semibold">{current?.origin_owner_name ?? 'Account'}</span>
         <span className="block truncate text-neutral-500 dark:text-neutral-400">{current?.provider_name ?? current?.provider}</span>
       </span>
-      <span className="sr-only">Account</span>
+      <span className="sr-only">
+        Account{elsewhere > 0 ? ` (${unreadText(elsewhere)} in other accounts)` : ''}
+      </span>
       <select
         value={accountId}
         onChange={(event) => navigate(paths.account(event.target.value))}
@@ -39,6 +65,7 @@ export function AccountSwitcher({ accounts, accountId }: { accounts: LinkedAccou
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
             {accountLabel(account)}
+            {(unread.get(account.id) ?? 0) > 0 ? ` — ${unreadText(unread.get(account.id)!)}` : ''}
           </option>
         ))}
       </select>

@@ -32,6 +32,8 @@ const FOLLOWED_TTL_MS = 60_000;
 const UNFOLLOWED_TTL_MS = 0;
 const USERS_TTL_MS = 60_000;
 const ACCOUNTS_TTL_MS = 60_000;
+/** Accounts besides the open one whose lists one page may watch (for their unread counts). */
+const MAX_ALSO_WATCHED = 20;
 
 export interface BffOptions {
   config: ServerConfig;
@@ -119,10 +121,15 @@ export function createBff({ config, upstream, live }: BffOptions) {
     const conversationId = c.req.query('conversation') || null;
     if (!accountId) return errorAnswer(400, 'Say which account to watch: ?account=<linked account id>');
     if (conversationId !== null && conversationId.length > 512) return errorAnswer(400, 'conversation is too long');
-    const refused = await refusedAccount(accountId, session.person);
-    if (refused) return refused;
+    const also = [...new Set(c.req.queries('also') ?? [])].filter((id) => id !== accountId);
+    if (also.length > MAX_ALSO_WATCHED || also.some((id) => id === '' || id.length > 512))
+      return errorAnswer(400, `also: at most ${MAX_ALSO_WATCHED} further account ids`);
+    for (const id of [accountId, ...also]) {
+      const refused = await refusedAccount(id, session.person);
+      if (refused) return refused;
+    }
     const lastEventId = c.req.header('last-event-id') ?? c.req.query('last_event_id') ?? null;
-    const watch = { accountId, conversationId, lastEventId };
+    const watch = { accountId, conversationId, also, lastEventId };
     if (c.req.query('poll') === '1')
       return renew(c, session, jsonAnswer(200, await eventPoll(live.hub, live.engine, watch)));
     return renew(c, session, eventStream(c, live.hub, live.engine, watch));

@@ -13,17 +13,26 @@ const MAX_QUEUED = 500;
 export interface Watch {
   accountId: string;
   conversationId: string | null;
+  /** Further accounts whose conversation lists are watched too (for their unread counts). */
+  also: readonly string[];
   /** Last-Event-ID of a viewer who reconnects. */
   lastEventId: string | null;
 }
 
 const concerns = (watch: Watch) => (event: InboxEvent) =>
-  event.accountId === watch.accountId &&
-  (event.type === 'conversation' || event.conversationId === watch.conversationId);
+  event.accountId === watch.accountId
+    ? event.type === 'conversation' || event.conversationId === watch.conversationId
+    : event.type === 'conversation' && watch.also.includes(event.accountId);
+
+/** The sync follows what a watch looks at (its account, its conversation, the other accounts' lists) until the answer is called. */
+function follow(engine: SyncEngine, watch: Watch): () => void {
+  const stops = [engine.watch(watch.accountId, watch.conversationId), ...watch.also.map((id) => engine.watch(id, null))];
+  return () => stops.forEach((stop) => stop());
+}
 
 /**
- * `GET /api/inbox/events` as Server-Sent Events: what changes in the watched account's list and conversation, with
- * event ids. A viewer who comes back with Last-Event-ID first gets what it missed, or `reset` when that is no longer
+ * `GET /api/inbox/events` as Server-Sent Events: what changes in the watched account's list and conversation (and in
+ * the lists of the `also` accounts), with event ids. A viewer who comes back with Last-Event-ID first gets what it missed, or `reset` when that is no longer
  * kept. While the stream is open the sync engine follows what it watches.
  */
 export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch: Watch) {
@@ -39,7 +48,7 @@ export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch
       else queue.push(event);
       wake?.();
     });
-    const unwatch = engine.watch(watch.accountId, watch.conversationId);
+    const unwatch = follow(engine, watch);
     let open = true;
     stream.onAbort(() => {
       open = false;
@@ -90,7 +99,7 @@ const MAX_POLL_EVENTS = 500;
  * conversation followed for a while, so the next poll finds what changed meanwhile.
  */
 export async function eventPoll(hub: EventHub, engine: SyncEngine, watch: Watch) {
-  const unwatch = engine.watch(watch.accountId, watch.conversationId);
+  const unwatch = follow(engine, watch);
   setTimeout(unwatch, POLL_WATCH_MS).unref?.();
   const wanted = concerns(watch);
   if (watch.lastEventId === null) return { events: [], lastEventId: await hub.newestId(), reset: false };

@@ -130,7 +130,38 @@ describe('live updates over Server-Sent Events', () => {
     const refused = await narrow.app.request(`/api/inbox/events?account=${other}`, { headers: { cookie } });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ statusCode: 403, message: expect.stringContaining(other) });
+    const alsoRefused = await narrow.app.request(`/api/inbox/events?account=${account}&also=${other}`, {
+      headers: { cookie },
+    });
+    expect(alsoRefused.status).toBe(403);
+    const tooMany = Array.from({ length: 21 }, (_, i) => `also=acc${i}`).join('&');
+    expect((await watch(`account=${account}&${tooMany}`)).response.status).toBe(400);
     narrow.close();
+  });
+
+  it('tells a viewer of one account about conversation activity in the other accounts it names, and nothing else of them', async () => {
+    const other = server.accounts[1]!.id;
+    const otherConversation = (
+      await server.json('/unified/messaging/conversations?page_size=1', { account: other })
+    ).body.data[0].id as string;
+    const { response } = await watch(`account=${account}&also=${other}`);
+    const events = eventsOf(response);
+    expect((await events.next()).event).toBe('ready');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = await server.json('/unified/messaging/messages', {
+      method: 'POST',
+      account: other,
+      body: JSON.stringify({ recipient: otherConversation, content: 'in the other account' }),
+    });
+    expect(sent.status).toBe(201);
+    // The list's follower first gives its newest page as it is; then what changed.
+    let event = await events.next(8_000);
+    while (event.data?.conversationId !== otherConversation || event.data?.accountId !== other) {
+      if (event.data?.accountId === other) expect(event.event).toBe('conversation');
+      event = await events.next(8_000);
+    }
+    expect(event.data).toMatchObject({ type: 'conversation', accountId: other, conversationId: otherConversation });
+    await events.close();
   });
 });
 
