@@ -20,6 +20,7 @@ import { createReadCache } from './read-cache';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
 import type { EventHub } from '../sync/event-hub';
 import { createPeopleDirectory } from '../sync/people-directory';
+import { RedisUnavailable } from '../sync/redis-unavailable';
 import { eventPoll, eventStream } from '../sync/event-stream';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Upstream } from './upstream';
@@ -130,8 +131,14 @@ export function createBff({ config, upstream, live }: BffOptions) {
     }
     const lastEventId = c.req.header('last-event-id') ?? c.req.query('last_event_id') ?? null;
     const watch = { accountId, conversationId, also, lastEventId };
-    if (c.req.query('poll') === '1')
-      return renew(c, session, jsonAnswer(200, await eventPoll(live.hub, live.engine, watch)));
+    if (c.req.query('poll') === '1') {
+      const answer = await eventPoll(live.hub, live.engine, watch).catch((error: unknown) => {
+        if (error instanceof RedisUnavailable) return error;
+        throw error;
+      });
+      if (answer instanceof RedisUnavailable) return errorAnswer(503, answer.message, { 'Retry-After': '5' });
+      return renew(c, session, jsonAnswer(200, answer));
+    }
     return renew(c, session, eventStream(c, live.hub, live.engine, watch));
   });
 

@@ -1,3 +1,4 @@
+import { RedisUnavailable } from '../sync/redis-unavailable';
 import { ErrorBodySchema } from '../../contract/envelopes';
 import { errorBody } from '../../contract/errors';
 import { attachmentDisposition, cleanHeaderValue } from '../edge/file-headers';
@@ -70,6 +71,7 @@ export async function callUpstream(raw: Request, upstream: Upstream, target: For
 export function failureAnswer(reason: unknown): Response {
   if (reason instanceof UpstreamTimeout) return errorAnswer(504, reason.message);
   if (reason instanceof ClientGone) return errorAnswer(499, reason.message);
+  if (reason instanceof RedisUnavailable) return errorAnswer(503, reason.message, { 'Retry-After': '5' });
   if ((reason as { cause?: { code?: unknown } })?.cause?.code === 'UND_ERR_HEADERS_OVERFLOW') {
     return errorAnswer(502, 'StackOne answered with headers larger than this server accepts (16 KB)');
   }

@@ -1,3 +1,4 @@
+import { RedisUnavailable } from '../sync/redis-unavailable';
 import { basicAuth, type Upstream } from './upstream';
 
 /** How long one tenant's account list is trusted before it is asked for again. */
@@ -36,8 +37,12 @@ export function createTenantAccounts(upstream: Upstream, timeoutMs: number, ttlM
             redirect: 'error',
           }),
         );
-      } catch {
-        throw new TenantAccountsUnavailable('Could not reach StackOne to check which accounts you may use');
+      } catch (error) {
+        throw new TenantAccountsUnavailable(
+          error instanceof RedisUnavailable
+            ? `${error.message} (needed to check which accounts you may use)`
+            : 'Could not reach StackOne to check which accounts you may use',
+        );
       }
       if (!response.ok) {
         await response.body?.cancel();

@@ -55,6 +55,7 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 export function redisLeases(redis: Redis): Leases {
   const instance = randomBytes(8).toString('hex');
   const subscriber = redis.duplicate();
+  subscriber.on('error', () => undefined); // it reconnects by itself, as the main connection does
   const listeners = new Set<(accountId: string, conversationId: string | null) => void>();
   void subscriber.subscribe(POKES).catch(() => undefined);
   subscriber.on('message', (_channel: string, text: string) => {

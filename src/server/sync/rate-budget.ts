@@ -1,6 +1,7 @@
 import { parseRetryAfter } from '../../contract/errors';
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RedisUnavailable, viaRedis } from './redis-unavailable';
 
 /** Who is waiting for an upstream call: a person (a page, a send, a download) or the background sync. */
 export type Priority = 'person' | 'sync';
@@ -35,7 +36,7 @@ export function createRateBudget(perMinute: number, redis: Redis | null = null, 
   let pausedUntil = 0;
 
   async function paused(): Promise<number> {
-    if (redis !== null) pausedUntil = Math.max(pausedUntil, Number((await redis.get(pauseKey)) ?? 0));
+    if (redis !== null) pausedUntil = Math.max(pausedUntil, Number((await viaRedis(() => redis.get(pauseKey))) ?? 0));
     return pausedUntil - Date.now();
   }
 
@@ -45,7 +46,7 @@ export function createRateBudget(perMinute: number, redis: Redis | null = null, 
       if (wait > 0) return wait;
       if (limiter === null) return null;
       if (priority === 'sync') {
-        const spent = await limiter.get(key);
+        const spent = await viaRedis(() => limiter!.get(key));
         if (spent !== null && spent.remainingPoints <= perMinute * PERSON_RESERVE)
           return Math.max(1, spent.msBeforeNext);
       }
@@ -53,7 +54,7 @@ export function createRateBudget(perMinute: number, redis: Redis | null = null, 
         await limiter.consume(key);
         return null;
       } catch (result) {
-        if (!(result instanceof RateLimiterRes)) throw result;
+        if (!(result instanceof RateLimiterRes)) throw redis === null ? result : new RedisUnavailable(result);
         return Math.max(1, result.msBeforeNext);
       }
     },

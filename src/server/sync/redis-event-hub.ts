@@ -1,3 +1,4 @@
+import { viaRedis } from './redis-unavailable';
 import type { Redis } from 'ioredis';
 import type { EventHub, InboxEvent } from './event-hub';
 
@@ -25,6 +26,7 @@ function eventOf([id, fields]: Entry): InboxEvent | null {
  */
 export function createRedisEventHub(redis: Redis): EventHub {
   const reader = redis.duplicate();
+  reader.on('error', () => undefined); // it reconnects by itself, as the main connection does
   const listeners = new Set<(event: InboxEvent) => void>();
   let closed = false;
   let last = '$';
@@ -58,7 +60,7 @@ export function createRedisEventHub(redis: Redis): EventHub {
   return {
     async publish(event) {
       await started;
-      await redis.xadd(STREAM, 'MAXLEN', '~', KEEP, '*', 'event', JSON.stringify(event));
+      await viaRedis(() => redis.xadd(STREAM, 'MAXLEN', '~', KEEP, '*', 'event', JSON.stringify(event)));
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -67,14 +69,14 @@ export function createRedisEventHub(redis: Redis): EventHub {
     async since(lastId) {
       if (!/^\d+-\d+$/.test(lastId)) return null;
       if (lastId === '0-0') return [];
-      const oldest = (await redis.xrange(STREAM, '-', '+', 'COUNT', 1))[0]?.[0];
+      const oldest = (await viaRedis(() => redis.xrange(STREAM, '-', '+', 'COUNT', 1)))[0]?.[0];
       // Trimmed past the viewer's last event: what it missed is not all there any more.
       if (oldest === undefined || compare(lastId, oldest) < 0) return null;
-      const missed = (await redis.xrange(STREAM, `(${lastId}`, '+', 'COUNT', KEEP)) as Entry[];
+      const missed = (await viaRedis(() => redis.xrange(STREAM, `(${lastId}`, '+', 'COUNT', KEEP))) as Entry[];
       return missed.map(eventOf).filter((event): event is InboxEvent => event !== null);
     },
     async newestId() {
-      return (await redis.xrevrange(STREAM, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+      return (await viaRedis(() => redis.xrevrange(STREAM, '+', '-', 'COUNT', 1)))[0]?.[0] ?? '0-0';
     },
     async close() {
       closed = true;
