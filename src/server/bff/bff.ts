@@ -17,6 +17,7 @@ import { forward, type ForwardTarget } from './forward';
 import { peopleAnswer } from './people-answer';
 import { createApiLimits } from './rate-limit';
 import { createReadCache } from './read-cache';
+import type { ReadCacheStore } from './read-cache-stores';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
 import type { EventHub } from '../sync/event-hub';
 import { createPeopleDirectory } from '../sync/people-directory';
@@ -41,6 +42,8 @@ export interface BffOptions {
   upstream: Upstream;
   /** Where live updates come from: the event hub, and the sync engine that fills it. */
   live: { hub: EventHub; engine: SyncEngine };
+  /** Where shared reads are kept (in this process, or in Redis for every instance). */
+  cache?: ReadCacheStore;
 }
 
 /** StackOne's path template with the matched parameters put back, each encoded as one segment. */
@@ -53,7 +56,7 @@ function upstreamPath(template: string, params: string[]): string {
  * The backend-for-frontend under /api: the browser's session and CSRF token are checked, the
  * account must be allowed, and only StackOne's own operations are forwarded, with the server's key.
  */
-export function createBff({ config, upstream, live }: BffOptions) {
+export function createBff({ config, upstream, live, cache }: BffOptions) {
   const app = new Hono();
   const secret = config.sessionSecret;
   const allowlist = config.stackoneAccountIds === null ? null : new Set(config.stackoneAccountIds);
@@ -66,15 +69,15 @@ export function createBff({ config, upstream, live }: BffOptions) {
   app.route(INBOX_PREFIX.slice(API_PREFIX.length), createAuthRoutes(config, limits, upstream.mode));
 
   // What the sync sees change is dropped from the shared reads at once, so what it follows can be kept long.
-  const readCache = createReadCache();
+  const readCache = createReadCache({ store: cache });
   live.hub.subscribe((event) => {
     const id = encodeURIComponent(event.conversationId);
     if (event.type === 'conversation') {
-      readCache.drop(event.accountId, [`${CONVERSATIONS}?`, `${CONVERSATIONS}/${id}?`]);
+      void readCache.drop(event.accountId, [`${CONVERSATIONS}?`, `${CONVERSATIONS}/${id}?`]);
       return;
     }
     const messageId = (event.data as { id?: unknown })?.id;
-    readCache.drop(event.accountId, [
+    void readCache.drop(event.accountId, [
       `${CONVERSATIONS}/${id}/messages?`,
       `${CONVERSATIONS}/${id}?`,
       ...(typeof messageId === 'string' ? [`/unified/messaging/messages/${encodeURIComponent(messageId)}`] : []),
@@ -242,7 +245,7 @@ export function createBff({ config, upstream, live }: BffOptions) {
       .catch(() => null);
     const answer = await forward(raw, upstream, target);
     if (answer.ok) {
-      readCache.drop(accountId, [
+      await readCache.drop(accountId, [
         `${CONVERSATIONS}?`,
         ...(recipient ? [`${CONVERSATIONS}/${encodeURIComponent(recipient)}/messages?`] : []),
       ]);

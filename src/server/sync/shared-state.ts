@@ -1,21 +1,24 @@
 import { Redis } from 'ioredis';
+import { memoryReadCacheStore, type ReadCacheStore, redisReadCacheStore } from '../bff/read-cache-stores';
 import type { ServerConfig } from '../config';
 import { createEventHub, type EventHub } from './event-hub';
 import { type Leases, memoryLeases, redisLeases } from './leases';
 import { createRateBudget, type RateBudget } from './rate-budget';
 import { createRedisEventHub } from './redis-event-hub';
 
-/** What instances of the inbox share: the rate budget, the events and who follows what. */
+/** What instances of the inbox share: the rate budget, the events, who follows what, and the shared reads. */
 export interface SharedState {
   budget: RateBudget;
   hub: EventHub;
   leases: Leases;
+  cache: ReadCacheStore;
   close(): Promise<void>;
 }
 
 /**
  * In this process alone (the embedded default), or, with REDIS_URL, through Redis (or Valkey), so that several
- * instances behind a load balancer spend one budget, follow each conversation once and tell every viewer.
+ * instances behind a load balancer spend one budget, follow each conversation once, tell every viewer and share
+ * what they read.
  */
 export function createSharedState(config: Pick<ServerConfig, 'redisUrl' | 'stackoneRateLimit'>): SharedState {
   if (config.redisUrl === null) {
@@ -25,6 +28,7 @@ export function createSharedState(config: Pick<ServerConfig, 'redisUrl' | 'stack
       budget: createRateBudget(config.stackoneRateLimit),
       hub,
       leases,
+      cache: memoryReadCacheStore(),
       close: async () => {
         await hub.close();
         await leases.close();
@@ -39,6 +43,7 @@ export function createSharedState(config: Pick<ServerConfig, 'redisUrl' | 'stack
     budget: createRateBudget(config.stackoneRateLimit, redis),
     hub,
     leases,
+    cache: redisReadCacheStore(redis),
     async close() {
       await hub.close();
       await leases.close();
