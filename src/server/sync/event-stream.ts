@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { EventHub, InboxEvent } from './event-hub';
 import type { SyncEngine } from './sync-engine';
 
@@ -26,66 +25,105 @@ const concerns = (watch: Watch) => (event: InboxEvent) =>
 
 /** The sync follows what a watch looks at (its account, its conversation, the other accounts' lists) until the answer is called. */
 function follow(engine: SyncEngine, watch: Watch): () => void {
-  const stops = [engine.watch(watch.accountId, watch.conversationId), ...watch.also.map((id) => engine.watch(id, null))];
+  const stops = [
+    engine.watch(watch.accountId, watch.conversationId),
+    ...watch.also.map((id) => engine.watch(id, null)),
+  ];
   return () => stops.forEach((stop) => stop());
+}
+
+const encoder = new TextEncoder();
+const frame = (event: string, data: string, id?: string) =>
+  encoder.encode(`event: ${event}\n${id ? `id: ${id}\n` : ''}data: ${data}\n\n`);
+const HEARTBEAT = encoder.encode(': still here\n\n');
+
+/** Every open stream's way to say it is still there, on one timer for all of them. */
+const heartbeats = new Set<() => void>();
+let heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+function beatWith(beat: () => void): () => void {
+  heartbeats.add(beat);
+  heartbeatTimer ??= setInterval(() => heartbeats.forEach((each) => each()), HEARTBEAT_MS);
+  heartbeatTimer.unref?.();
+  return () => {
+    heartbeats.delete(beat);
+    if (heartbeats.size === 0 && heartbeatTimer !== null) {
+      clearInterval(heartbeatTimer);
+      heartbeatTimer = null;
+    }
+  };
 }
 
 /**
  * `GET /api/inbox/events` as Server-Sent Events: what changes in the watched account's list and conversation (and in
- * the lists of the `also` accounts), with event ids. A viewer who comes back with Last-Event-ID first gets what it missed, or `reset` when that is no longer
- * kept. While the stream is open the sync engine follows what it watches.
+ * the lists of the `also` accounts), with event ids. A viewer who comes back with Last-Event-ID first gets what it
+ * missed, or `reset` when that is no longer kept. While the stream is open the sync engine follows what it watches.
+ * The stream is one ReadableStream fed by the event hub (not a writer and a pipe per viewer), so that ten thousand
+ * open streams fit in one instance; a viewer too slow to take what it is sent is told to reset and reconnects.
  */
-export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch: Watch) {
-  c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
-    const wanted = concerns(watch);
-    const queue: InboxEvent[] = [];
-    let wake: (() => void) | null = null;
-    let overflowed = false;
-    const unsubscribe = hub.subscribe((event) => {
-      if (!wanted(event)) return;
-      if (queue.length >= MAX_QUEUED) overflowed = true;
-      else queue.push(event);
-      wake?.();
-    });
-    const unwatch = follow(engine, watch);
-    let open = true;
-    stream.onAbort(() => {
-      open = false;
-      wake?.();
-    });
-    try {
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ accountId: watch.accountId }), retry: RETRY_MS });
-      if (watch.lastEventId !== null) {
-        const missed = await hub.since(watch.lastEventId);
-        if (missed === null) await stream.writeSSE({ event: 'reset', data: '{}' });
-        else queue.unshift(...missed.filter(wanted));
-      }
-      while (open) {
-        if (overflowed) {
-          overflowed = false;
-          queue.length = 0;
-          await stream.writeSSE({ event: 'reset', data: '{}' });
-        }
-        const event = queue.shift();
-        if (event) {
-          await stream.writeSSE({ event: event.type, id: event.id, data: JSON.stringify(event) });
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, HEARTBEAT_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
+export function eventStream(c: Context, hub: EventHub, engine: SyncEngine, watch: Watch): Response {
+  const wanted = concerns(watch);
+  let stop = () => undefined as void;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async start(controller) {
+        let open = true;
+        const send = (chunk: Uint8Array) => {
+          if (!open) return;
+          if ((controller.desiredSize ?? 0) <= -MAX_QUEUED) {
+            controller.enqueue(frame('reset', '{}'));
+            stop();
+            controller.close();
+            return;
+          }
+          controller.enqueue(chunk);
+        };
+        const held: InboxEvent[] = [];
+        let replaying = watch.lastEventId !== null;
+        const publish = (event: InboxEvent) => send(frame(event.type, JSON.stringify(event), event.id));
+        const unsubscribe = hub.subscribe((event) => {
+          if (!wanted(event)) return;
+          if (replaying) held.push(event);
+          else publish(event);
         });
-        wake = null;
-        if (open && queue.length === 0 && !overflowed) await stream.write(': still here\n\n');
-      }
-    } finally {
-      unsubscribe();
-      unwatch();
-    }
+        const unwatch = follow(engine, watch);
+        const silence = beatWith(() => send(HEARTBEAT));
+        stop = () => {
+          if (!open) return;
+          open = false;
+          unsubscribe();
+          unwatch();
+          silence();
+        };
+        // The first event also says how long the browser waits before it reconnects.
+        controller.enqueue(
+          encoder.encode(
+            `event: ready\nretry: ${RETRY_MS}\ndata: ${JSON.stringify({ accountId: watch.accountId })}\n\n`,
+          ),
+        );
+        if (watch.lastEventId !== null) {
+          const missed = await hub.since(watch.lastEventId).catch(() => null);
+          if (missed === null) send(frame('reset', '{}'));
+          else {
+            const ids = new Set<string>();
+            for (const event of missed.filter(wanted)) {
+              ids.add(event.id);
+              publish(event);
+            }
+            // What arrived while the missed events were read, unless it was among them.
+            for (const event of held) if (!ids.has(event.id)) publish(event);
+          }
+          replaying = false;
+          held.length = 0;
+        }
+      },
+      cancel: () => stop(),
+    },
+    { highWaterMark: 1 },
+  );
+  return c.body(body, 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    'X-Accel-Buffering': 'no',
   });
 }
 

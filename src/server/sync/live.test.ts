@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createUpstream } from '../bff/upstream';
 import { readConfig } from '../config';
 import { createTestServer, TEST_KEY } from '../testing';
+import { Hono } from 'hono';
+import { serveFetch } from '../bff/testing-bff';
 import { createEventHub } from './event-hub';
+import { eventStream } from './event-stream';
 import { createRateBudget, PERSON_RESERVE } from './rate-budget';
 import { createSyncEngine } from './sync-engine';
 
@@ -141,9 +144,8 @@ describe('live updates over Server-Sent Events', () => {
 
   it('tells a viewer of one account about conversation activity in the other accounts it names, and nothing else of them', async () => {
     const other = server.accounts[1]!.id;
-    const otherConversation = (
-      await server.json('/unified/messaging/conversations?page_size=1', { account: other })
-    ).body.data[0].id as string;
+    const otherConversation = (await server.json('/unified/messaging/conversations?page_size=1', { account: other }))
+      .body.data[0].id as string;
     const { response } = await watch(`account=${account}&also=${other}`);
     const events = eventsOf(response);
     expect((await events.next()).event).toBe('ready');
@@ -202,6 +204,44 @@ describe('the sync engine', () => {
     const after = requests.length;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(requests.length).toBe(after);
+    engine.close();
+  });
+
+  it('lets go of what a viewer watched as soon as its connection closes', async () => {
+    const { hub, engine } = countedEngine();
+    const app = new Hono().get('/events', (c) =>
+      eventStream(c, hub, engine, { accountId: account, conversationId: conversation, also: [], lastEventId: null }),
+    );
+    const served = await serveFetch(app.fetch);
+    try {
+      const leaving = new AbortController();
+      const response = await fetch(`${served.origin}/events`, { signal: leaving.signal });
+      const reader = response.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^event: ready\n/);
+      expect(engine.following()).toEqual({ lists: 1, conversations: 1 });
+      leaving.abort();
+      for (let waited = 0; waited < 100 && engine.following().conversations > 0; waited++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(engine.following()).toEqual({ lists: 0, conversations: 0 });
+    } finally {
+      engine.close();
+      await served.close();
+    }
+  });
+
+  it('tells a viewer too slow to take its events to reset, and lets it go, instead of holding them', async () => {
+    const { hub, engine } = countedEngine();
+    const app = new Hono().get('/events', (c) =>
+      eventStream(c, hub, engine, { accountId: account, conversationId: conversation, also: [], lastEventId: null }),
+    );
+    const response = await app.request('/events');
+    for (let i = 0; i < 700; i++)
+      await hub.publish({ type: 'message', accountId: account, conversationId: conversation, data: { id: `m${i}` } });
+    expect(engine.following()).toEqual({ lists: 0, conversations: 0 });
+    const text = await response.text();
+    expect(text.startsWith('event: ready\n')).toBe(true);
+    expect(text.endsWith('event: reset\ndata: {}\n\n')).toBe(true);
+    expect(text.split('event: message\n').length - 1).toBeLessThanOrEqual(501);
     engine.close();
   });
 
