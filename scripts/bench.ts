@@ -181,3 +181,4 @@ server.kill('SIGTERM');
 // Live updates: the sync's cost per viewer, delivery latency and the memory of many event streams.
 console.log('\nLive updates (npm run bench:live):');
 spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-live.ts'], { stdio: 'inherit' });
+spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-people.ts'], { stdio: 'inherit' });

@@ -72,10 +72,10 @@ export function createApp({
   app.all('/sandbox/*', (c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
 
   // In sandbox mode the BFF calls the sandbox's fetch handler: no network hop, and no Host of its own to check.
-  const { budget, hub, leases, cache } = shared;
+  const { budget, hub, leases, cache, people } = shared;
   const upstream = createUpstream(config, (request) => sandbox.fetch(request), budget);
   const engine = createSyncEngine({ upstream, hub, budget, leases, timeoutMs: config.upstreamTimeoutMs });
-  app.route(API_PREFIX, createBff({ config, upstream, live: { hub, engine }, cache }));
+  app.route(API_PREFIX, createBff({ config, upstream, live: { hub, engine }, cache, people }));
 
   const indexFile = join(config.staticDir, 'index.html');
   app.use('*', async (c, next) => {

@@ -21,6 +21,7 @@ import type { ReadCacheStore } from './read-cache-stores';
 import { createTenantAccounts, TenantAccountsUnavailable } from './tenant-accounts';
 import type { EventHub } from '../sync/event-hub';
 import { createPeopleDirectory } from '../sync/people-directory';
+import type { PeopleShare } from '../sync/people-share';
 import { RedisUnavailable } from '../sync/redis-unavailable';
 import { eventPoll, eventStream } from '../sync/event-stream';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -44,6 +45,8 @@ export interface BffOptions {
   live: { hub: EventHub; engine: SyncEngine };
   /** Where shared reads are kept (in this process, or in Redis for every instance). */
   cache?: ReadCacheStore;
+  /** The people directory as instances share it (with Redis). */
+  people?: PeopleShare;
 }
 
 /** StackOne's path template with the matched parameters put back, each encoded as one segment. */
@@ -56,7 +59,7 @@ function upstreamPath(template: string, params: string[]): string {
  * The backend-for-frontend under /api: the browser's session and CSRF token are checked, the
  * account must be allowed, and only StackOne's own operations are forwarded, with the server's key.
  */
-export function createBff({ config, upstream, live, cache }: BffOptions) {
+export function createBff({ config, upstream, live, cache, people: peopleShare }: BffOptions) {
   const app = new Hono();
   const secret = config.sessionSecret;
   const allowlist = config.stackoneAccountIds === null ? null : new Set(config.stackoneAccountIds);
@@ -64,7 +67,7 @@ export function createBff({ config, upstream, live, cache }: BffOptions) {
   const limits = createApiLimits(config);
   const lifetimes = config.sessionLifetimes;
   const tenantAccounts = createTenantAccounts(upstream, config.upstreamTimeoutMs);
-  const people = createPeopleDirectory({ upstream, timeoutMs: config.upstreamTimeoutMs });
+  const people = createPeopleDirectory({ upstream, timeoutMs: config.upstreamTimeoutMs, share: peopleShare });
 
   app.route(INBOX_PREFIX.slice(API_PREFIX.length), createAuthRoutes(config, limits, upstream.mode));
 

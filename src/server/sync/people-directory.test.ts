@@ -1,9 +1,13 @@
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRedis } from '../testing-redis';
 import { createUpstream } from '../bff/upstream';
 import { readConfig } from '../config';
 import { createTestServer, TEST_KEY } from '../testing';
 import { createPeopleDirectory } from './people-directory';
+import { type PeopleShare, redisPeopleShare } from './people-share';
 import { createRateBudget } from './rate-budget';
+import { redisLeases } from './leases';
 
 const server = createTestServer({ seed: { messages: 200 } });
 afterAll(() => server.close());
@@ -11,7 +15,7 @@ const account = server.accounts[0]!.id;
 const someone = server.store.users.list(account, 3, null, null);
 
 /** A directory over the test server's sandbox, counting what it asks upstream. */
-function counted(options: { refreshMs?: number } = {}) {
+function counted(options: { refreshMs?: number; share?: PeopleShare } = {}) {
   const requests: string[] = [];
   const config = { ...readConfig({ LOG_LEVEL: 'silent' }), sandboxApiKey: TEST_KEY };
   const upstream = createUpstream(
@@ -135,5 +139,36 @@ describe('the people directory', () => {
     expect(await directory.lookup(account, ['no-such-person'])).toEqual({ data: [], missing: ['no-such-person'] });
     expect(await directory.lookup(account, ['no-such-person'])).toEqual({ data: [], missing: ['no-such-person'] });
     expect(requests.slice(walked)).toEqual(['/sandbox/unified/messaging/users/no-such-person']);
+  });
+});
+
+describe('the people directory of several instances on one Redis', () => {
+  it('is walked by one instance; the others answer from what it put in Redis, asking StackOne nothing', async () => {
+    const redis = await startRedis();
+    const clients = [new Redis(redis.url), new Redis(redis.url)];
+    const leases = clients.map((client) => redisLeases(client));
+    try {
+      const [first, second] = clients.map((client, i) => counted({ share: redisPeopleShare(client, leases[i]!) }));
+      const target = someone[1]!;
+      const [a, b] = await Promise.all([
+        first!.directory.search(account, target.name, { limit: 3 }),
+        second!.directory.search(account, target.name, { limit: 3 }),
+      ]);
+      for (const answer of [a, b])
+        expect(answer).toMatchObject({ complete: true, data: [expect.objectContaining({ id: target.id })] });
+      const walks = [first!.requests.length, second!.requests.length];
+      // One of them walked the whole directory; the other asked StackOne nothing.
+      expect(walks.filter((count) => count === 0)).toHaveLength(1);
+      expect(Math.max(...walks)).toBe(Math.ceil(server.store.users.list(account, 10_000, null, null).length / 100));
+      const other = walks[0] === 0 ? first! : second!;
+      expect((await other.directory.lookup(account, [target.id])).data).toEqual([
+        expect.objectContaining({ id: target.id }),
+      ]);
+      expect(other.requests).toEqual([]);
+    } finally {
+      for (const lease of leases) await lease.close();
+      for (const client of clients) client.disconnect();
+      await redis.stop();
+    }
   });
 });

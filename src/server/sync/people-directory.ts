@@ -1,6 +1,7 @@
 import { byName, type IndexedPerson, indexPerson, rankPeople } from '../../contract/people';
 import { type User, UserSchema } from '../../contract/models';
 import { basicAuth, type Upstream } from '../bff/upstream';
+import type { PeopleShare } from './people-share';
 import { retryAfterMs } from './rate-budget';
 
 const USERS = '/unified/messaging/users';
@@ -12,6 +13,8 @@ const WAIT_FOR_WALK_MS = 1_500;
 /** An id StackOne does not know is not asked for again for this long. */
 const MISSING_TTL_MS = 10 * 60_000;
 const FETCH_ONE_CONCURRENCY = 6;
+/** How often an instance that does not walk an account's directory reads what the walker put in the share. */
+const PULL_MS = 2_000;
 const PAGE_ATTEMPTS = 4;
 
 export interface PeopleDirectoryOptions {
@@ -24,6 +27,8 @@ export interface PeopleDirectoryOptions {
   /** People kept per account at most (a directory larger than this is searched in its first part). */
   maxPeople?: number;
   now?: () => number;
+  /** Shared with other instances through Redis: one walks each account, all read what it put there. */
+  share?: PeopleShare;
 }
 
 /** One account's people, walked once and kept fresh. */
@@ -38,6 +43,9 @@ interface Book {
   refreshEveryMs: number;
   usedAt: number;
   missing: Map<string, number>;
+  /** Where this instance has read the share up to, and when. */
+  position: string | null;
+  pulledAt: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
@@ -49,7 +57,7 @@ const hasId = (user: User): user is User & { id: string } => typeof user.id === 
  * people it shows, by id or email, and searches it, so no browser ever walks a directory of 50,000.
  */
 export function createPeopleDirectory(options: PeopleDirectoryOptions) {
-  const { upstream } = options;
+  const { upstream, share } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const refreshMs = options.refreshMs ?? 60_000;
   const idleMs = options.idleMs ?? 30 * 60_000;
@@ -65,14 +73,39 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
     });
   }
 
-  function keep(book: Book, raw: unknown) {
+  /** Keeps one person read from StackOne (or the share); the person as kept, or null when it was not one. */
+  function keep(book: Book, raw: unknown): (User & { id: string }) | null {
     const parsed = UserSchema.safeParse(raw);
-    if (!parsed.success || !hasId(parsed.data)) return 0;
-    if (!book.people.has(parsed.data.id) && book.people.size >= maxPeople) return 0;
+    if (!parsed.success || !hasId(parsed.data)) return null;
+    if (!book.people.has(parsed.data.id) && book.people.size >= maxPeople) return null;
     book.people.set(parsed.data.id, indexPerson(parsed.data));
     book.missing.delete(parsed.data.id);
     book.sorted = null;
-    return 1;
+    return parsed.data;
+  }
+
+  /** Reads what other instances put in the share since this one last looked. */
+  async function pull(accountId: string, book: Book) {
+    if (!share) return;
+    const { users, position } = await share.since(accountId, book.position);
+    for (const user of users) keep(book, user);
+    book.position = position;
+    book.pulledAt = now();
+    const walkedFrom = await share.walkedFrom(accountId);
+    if (walkedFrom !== null && walkedFrom > (book.walkedFrom ?? -Infinity)) {
+      book.walkedFrom = walkedFrom;
+      book.complete = true;
+    }
+  }
+
+  const due = (book: Book) => book.walkedFrom === null || now() - book.walkedFrom >= book.refreshEveryMs;
+
+  /** Brings the book up to date: from the share, and by a walk when one is due and no other instance walks. */
+  async function cycle(accountId: string, book: Book) {
+    await pull(accountId, book);
+    if (!due(book)) return;
+    if (share && !(await share.hold(accountId))) return;
+    await walk(accountId, book);
   }
 
   /** One page of the walk, tried again after a refusal or a failure (waiting what a 429 asks). */
@@ -106,11 +139,16 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
       if (since) query.set('filter[updated_after]', since);
       if (next) query.set('next', next);
       const answer = await page(accountId, query);
-      for (const user of answer.data ?? []) changed += keep(book, user);
+      const kept = (answer.data ?? []).flatMap((user) => keep(book, user) ?? []);
+      changed += kept.length;
+      await share?.put(accountId, kept);
       next = typeof answer.next === 'string' && answer.next.trim() ? answer.next : null;
+      // A long walk keeps its lease.
+      if (next && share) await share.hold(accountId);
     } while (next && book.people.size < maxPeople);
     book.complete = true;
     book.walkedFrom = began;
+    await share?.setWalkedFrom(accountId, began);
     // A StackOne that ignores the filter answers with everyone each time: then walk seldom.
     if (since && changed > 1_000 && changed >= book.people.size / 2) book.refreshEveryMs = 30 * 60_000;
   }
@@ -130,14 +168,16 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
         refreshEveryMs: refreshMs,
         usedAt: at,
         missing: new Map(),
+        position: null,
+        pulledAt: -Infinity,
       };
       books.set(accountId, book);
     }
     book.usedAt = at;
-    const due = book.walkedFrom === null || at - book.walkedFrom >= book.refreshEveryMs;
-    if (due && !book.walking) {
+    const pullDue = share !== undefined && at - book.pulledAt >= PULL_MS;
+    if ((due(book) || pullDue) && !book.walking) {
       const current = book;
-      current.walking = walk(accountId, current)
+      current.walking = cycle(accountId, current)
         .catch(() => undefined) // asked again at the next use; what was read so far is kept
         .finally(() => {
           current.walking = null;
@@ -146,10 +186,17 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
     return book;
   }
 
-  /** Waits a little for a first walk under way, so a small directory answers complete. */
-  async function ready(book: Book, waitMs = WAIT_FOR_WALK_MS) {
-    if (book.complete || !book.walking) return;
-    await Promise.race([book.walking, sleep(waitMs)]);
+  /** Waits a little for a first walk under way (here or on another instance), so a small directory answers complete. */
+  async function ready(accountId: string, book: Book, waitMs = WAIT_FOR_WALK_MS) {
+    const deadline = now() + waitMs;
+    while (!book.complete && now() < deadline) {
+      if (book.walking) await Promise.race([book.walking, sleep(deadline - now())]);
+      else if (share) {
+        await sleep(Math.min(200, Math.max(0, deadline - now())));
+        book.pulledAt = -Infinity;
+        use(accountId);
+      } else return;
+    }
   }
 
   async function fetchOne(accountId: string, book: Book, id: string) {
@@ -158,7 +205,11 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
       .catch(() => null);
     if (response?.ok) {
       const body = (await response.json().catch(() => null)) as { data?: unknown } | null;
-      if (keep(book, body?.data) === 1) return;
+      const kept = keep(book, body?.data);
+      if (kept) {
+        await share?.put(accountId, [kept]).catch(() => undefined);
+        return;
+      }
     } else await response?.body?.cancel();
     const status = response?.status ?? 0;
     if (status >= 400 && status < 500 && status !== 408 && status !== 429) book.missing.set(id, now());
@@ -168,7 +219,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
     /** The people with these ids; an id not in the directory is asked of StackOne, and reported missing if it does not know it. */
     async lookup(accountId: string, ids: readonly string[]): Promise<{ data: User[]; missing: string[] }> {
       const book = use(accountId);
-      await ready(book);
+      await ready(accountId, book);
       const at = now();
       const unknown = ids.filter(
         (id) => !book.people.has(id) && !((book.missing.get(id) ?? -Infinity) > at - MISSING_TTL_MS),
@@ -191,7 +242,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
     /** Whoever has this email address (the account's own user is found this way). */
     async byEmail(accountId: string, email: string): Promise<User[]> {
       const book = use(accountId);
-      await ready(book, 10_000);
+      await ready(accountId, book, 10_000);
       const wanted = email.toLowerCase();
       return [...book.people.values()]
         .filter((person) => person.user.email?.toLowerCase() === wanted)
@@ -204,7 +255,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
       options: { limit: number; offset?: number; exclude?: ReadonlySet<string> },
     ) {
       const book = use(accountId);
-      await ready(book);
+      await ready(accountId, book);
       book.sorted ??= byName([...book.people.values()]);
       const { shown, total } = rankPeople(book.sorted, query, options);
       return { data: shown as User[], total, complete: book.complete };

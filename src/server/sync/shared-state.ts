@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config';
 import { createEventHub, type EventHub } from './event-hub';
 import { type Leases, memoryLeases, redisLeases } from './leases';
 import { createRateBudget, type RateBudget } from './rate-budget';
+import { type PeopleShare, redisPeopleShare } from './people-share';
 import { createRedisEventHub } from './redis-event-hub';
 
 /** What instances of the inbox share: the rate budget, the events, who follows what, and the shared reads. */
@@ -12,6 +13,8 @@ export interface SharedState {
   hub: EventHub;
   leases: Leases;
   cache: ReadCacheStore;
+  /** The people directory's walk and what it read, shared (only with Redis: alone, the directory is in memory). */
+  people?: PeopleShare;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export function createSharedState(config: Pick<ServerConfig, 'redisUrl' | 'stack
     hub,
     leases,
     cache: redisReadCacheStore(redis),
+    people: redisPeopleShare(redis, leases),
     async close() {
       await hub.close();
       await leases.close();
