@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationKind, conversationTitle } from './conversation-title';
+import { conversationKind, conversationTitle, titlePeople } from './conversation-title';
 
 const users = new Map([
   ['me', { id: 'me', name: 'Me Myself', email: 'me@acme.test' }],
@@ -20,6 +20,10 @@ describe('conversation titles', () => {
     expect(conversationTitle({ participants: ['me', 'u1', 'u2', 'u3', 'u4'] }, users, 'me')).toBe('Ada Lovelace, Grace Hopper, Alan Turing and 1 more');
     expect(conversationTitle({ participants: ['me', 'ghost'] }, users, 'me')).toBe('Unknown user');
     expect(conversationTitle({ participants: ['me'] }, users, 'me')).toBe('Me Myself');
+  });
+
+  it('names the people who title conversations without a name', () => {
+    expect(titlePeople([{ name: 'general', participants: ['a'] }, { participants: ['me', 'b'] }, {}])).toEqual(['me', 'b']);
   });
 
   it('tells the kinds apart', () => {

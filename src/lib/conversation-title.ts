@@ -15,6 +15,11 @@ export function otherParticipants(conversation: Conversation, selfId: string | n
   return others.length > 0 ? others : ids;
 }
 
+/** The people whose names title these conversations: those of the conversations without a name. */
+export function titlePeople(conversations: readonly Conversation[]): string[] {
+  return conversations.flatMap((conversation) => (conversation.name ? [] : (conversation.participants ?? [])));
+}
+
 /** A conversation's name, or the names of the other people in it, resolved through the user directory. */
 export function conversationTitle(
   conversation: Conversation,

@@ -7,6 +7,7 @@ import { usePeople, userQueries } from '../../api/users';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { useAccount } from '../../lib/account-context';
+import { titlePeople } from '../../lib/conversation-title';
 import { paths } from '../../lib/paths';
 import { directConversationWith, findRecipients, type Recipient } from './recipients';
 import { RecipientPicker } from './recipient-picker';
@@ -33,8 +34,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   const errorId = useId();
 
   const loaded = useMemo(() => conversations.data?.pages.flatMap((p) => p.data ?? []) ?? [], [conversations.data]);
-  const titledBy = useMemo(() => loaded.flatMap((c) => (c.name ? [] : (c.participants ?? []))), [loaded]);
-  const names = usePeople(accountId, titledBy);
+  const names = usePeople(accountId, useMemo(() => titlePeople(loaded), [loaded]));
   const typed = query.trim() !== '';
   const found = useQuery({ ...userQueries.search(accountId, query, { limit: RECIPIENT_LIMIT }), enabled: typed });
   const options = useMemo(

@@ -6,6 +6,7 @@ import { usePeople } from '../../api/users';
 import { Button } from '../../components/ui/button';
 import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
+import { titlePeople } from '../../lib/conversation-title';
 import { useLastSeen } from '../../lib/last-seen';
 import { type ListChip, filterRows, toRows } from './conversation-rows';
 import { ConversationFilterBar } from './conversation-filter-bar';
@@ -38,12 +39,7 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
 
   const pages = list.data?.pages;
   const conversations = useMemo(() => pages?.flatMap((page) => page.data ?? []) ?? [], [pages]);
-  // Only conversations without a name are titled by their people.
-  const peopleIds = useMemo(
-    () => conversations.flatMap((conversation) => (conversation.name ? [] : (conversation.participants ?? []))),
-    [conversations],
-  );
-  const people = usePeople(accountId, peopleIds);
+  const people = usePeople(accountId, useMemo(() => titlePeople(conversations), [conversations]));
   const rows = useMemo(
     () => toRows(conversations, { usersById: people.byId, selfId, seen, namesPending: people.pending }),
     [conversations, people.byId, selfId, seen, people.pending],

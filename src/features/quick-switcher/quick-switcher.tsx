@@ -7,6 +7,7 @@ import type { User } from '../../contract/models';
 import { Dialog } from '../../components/ui/dialog';
 import { SearchIcon } from '../../components/ui/icons';
 import { useAccount } from '../../lib/account-context';
+import { titlePeople } from '../../lib/conversation-title';
 import { paths } from '../../lib/paths';
 import { queryTokens } from '../../contract/text-match';
 import { SwitcherOption } from './switcher-option';
@@ -42,11 +43,7 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
 
   const pages = list.data?.pages;
   const loaded = useMemo(() => pages?.flatMap((page) => page.data ?? []) ?? [], [pages]);
-  const titledBy = useMemo(
-    () => loaded.flatMap((conversation) => (conversation.name ? [] : (conversation.participants ?? []))),
-    [loaded],
-  );
-  const names = usePeople(accountId, titledBy);
+  const names = usePeople(accountId, useMemo(() => titlePeople(loaded), [loaded]));
   const conversations = useMemo(() => conversationResults(loaded, names.byId, selfId), [loaded, names.byId, selfId]);
   const found = useQuery({ ...userQueries.search(accountId, query, { limit: MAX_RESULTS }), enabled: searching });
   const people = useMemo(
