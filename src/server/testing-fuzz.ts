@@ -54,6 +54,7 @@ export function fuzzCases(server: TestServer, send: Send, seen: (verdict: Verdic
     `/unified/messaging/messages/${ids.message}/attachments/${ids.attachment}/download`,
     '/unified/messaging/users',
     `/unified/messaging/users/${ids.user}`,
+    '/inbox/people',
   ];
   const postPaths = ['/unified/messaging/messages', '/unified/messaging/conversations'];
 
@@ -71,6 +72,12 @@ export function fuzzCases(server: TestServer, send: Send, seen: (verdict: Verdic
     'page',
     'filter[updated_after][x]',
     'fields[]',
+    'id',
+    'q',
+    'email',
+    'limit',
+    'offset',
+    'exclude',
   );
   const paramValues = fc.oneof(
     fc.string(),
