@@ -245,6 +245,16 @@ describe('the sync engine', () => {
     engine.close();
   });
 
+  it('spends one of the minute’s calls per upstream request it makes, not more', async () => {
+    const { requests, engine, budget } = countedEngine(1_000);
+    const stop = engine.watch(account, conversation);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    stop();
+    engine.close();
+    expect(requests.length).toBeGreaterThan(3);
+    expect(Math.round((1 - (await budget.left())) * 1_000)).toBe(requests.length);
+  });
+
   it('leaves a quarter of the minute to people, and waits out an upstream 429 for the whole key', async () => {
     const budget = createRateBudget(100);
     let syncCalls = 0;

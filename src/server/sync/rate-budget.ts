@@ -12,6 +12,8 @@ export const PERSON_RESERVE = 0.25;
 export interface RateBudget {
   /** Counts one upstream call; null when it may go now, else how many ms until it may. */
   take(priority: Priority): Promise<number | null>;
+  /** Whether a call could go now, without counting one: null when it could, else how many ms until it could. */
+  check(priority: Priority): Promise<number | null>;
   /** StackOne answered 429: the whole key waits this long. */
   pause(ms: number): void;
   /** The share of this minute's budget still unspent, 0 to 1 (1 without a limit). */
@@ -40,16 +42,28 @@ export function createRateBudget(perMinute: number, redis: Redis | null = null, 
     return pausedUntil - Date.now();
   }
 
+  /** The wait before a call of this priority could go, spending nothing; null when it could go now. */
+  async function check(priority: Priority): Promise<number | null> {
+    const wait = await paused();
+    if (wait > 0) return wait;
+    if (limiter === null) return null;
+    const spent = await viaRedis(() => limiter!.get(key));
+    const floor = priority === 'sync' ? perMinute * PERSON_RESERVE : 0;
+    if (spent !== null && spent.remainingPoints <= floor) return Math.max(1, spent.msBeforeNext);
+    return null;
+  }
+
   return {
+    check,
     async take(priority) {
-      const wait = await paused();
-      if (wait > 0) return wait;
-      if (limiter === null) return null;
       if (priority === 'sync') {
-        const spent = await viaRedis(() => limiter!.get(key));
-        if (spent !== null && spent.remainingPoints <= perMinute * PERSON_RESERVE)
-          return Math.max(1, spent.msBeforeNext);
+        const wait = await check('sync');
+        if (wait !== null) return wait;
+      } else {
+        const wait = await paused();
+        if (wait > 0) return wait;
       }
+      if (limiter === null) return null;
       try {
         await limiter.consume(key);
         return null;

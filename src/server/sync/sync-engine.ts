@@ -180,7 +180,8 @@ export function createSyncEngine(options: {
       } else {
         if (!follower.holding && lease.mark !== null) follower.since = lease.mark;
         follower.holding = true;
-        const wait = await budget.take('sync');
+        // Only looked at here: the run's own upstream calls spend the budget.
+        const wait = await budget.check('sync');
         if (wait !== null) {
           delay = Math.max(wait, baseMs);
         } else {
