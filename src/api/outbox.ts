@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { CreateResultSchema } from '../contract/envelopes';
+import { newIdempotencyKey } from '../lib/idempotency-key';
 import { request } from './client';
 import { conversationQueries } from './conversations';
 import { ApiError, errorMessage } from './errors';
@@ -49,7 +50,8 @@ class Outbox {
 
   /** Queues a message; resolves with its id once the server has it, rejects when it fails for good. */
   enqueue(input: { accountId: string; conversationId: string | null; recipient: string; content: string }): { key: string; sent: Promise<string> } {
-    const key = crypto.randomUUID();
+    // Also the message's Idempotency-Key; made without crypto.randomUUID, which plain http on a LAN address lacks.
+    const key = newIdempotencyKey();
     const sent = new Promise<string>((resolve, reject) => this.waiting.set(key, { resolve, reject }));
     sent.catch(() => undefined);
     this.dispatch({ type: 'append', entry: newEntry({ key, ...input }, new Date()) });

@@ -16,7 +16,7 @@ import {
   placeServerError,
   validateDraft,
 } from './draft';
-import { newIdempotencyKey } from './idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { PeoplePicker } from './people-picker';
 import { personName } from '../../contract/people';
 

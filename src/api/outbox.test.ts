@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installInProcessServer } from '../test/in-process-fetch';
+import { outbox } from './outbox';
+
+let server: ReturnType<typeof installInProcessServer>;
+beforeAll(() => {
+  server = installInProcessServer({ seed: { messages: 100 } });
+});
+afterAll(() => server.restore());
+
+describe('the outbox', () => {
+  it('sends from a page without crypto.randomUUID (plain http on a LAN address is not a secure context)', async () => {
+    const randomUUID = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(crypto), 'randomUUID');
+    Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', { value: undefined, configurable: true });
+    try {
+      expect(typeof crypto.randomUUID).not.toBe('function');
+      outbox.start(new QueryClient());
+      const conversation = (await server.json('/unified/messaging/conversations?page_size=1')).body.data[0].id;
+      const { key, sent } = outbox.enqueue({
+        accountId: server.accounts[0]!.id,
+        conversationId: conversation,
+        recipient: conversation,
+        content: 'sent over plain http',
+      });
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      const id = await sent;
+      const stored = await server.json(`/unified/messaging/messages/${id}`);
+      expect(stored.body.data.content.plain).toBe('sent over plain http');
+    } finally {
+      if (randomUUID) Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', randomUUID);
+    }
+  });
+});
