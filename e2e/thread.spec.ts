@@ -67,8 +67,33 @@ test.describe('thread', () => {
     const row = page.locator(`[data-message-id="${target.id}"] article`);
     await expect(row).toBeVisible();
     await expect(row).toHaveClass(/ring-amber/);
+    // The highlight shows where the link led, then fades.
+    await expect(row).not.toHaveClass(/ring-amber/, { timeout: 8_000 });
     await page.reload();
     await expect(page.locator(`[data-message-id="${target.id}"] article`)).toBeVisible();
+  });
+
+  test('a follow-on message of one line is one line tall: its hover time stays on one line beside it', async ({
+    page,
+    request,
+  }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const channels = ((await api.conversations(account!.id)).data as { id: string; name: string | null }[]).filter(
+      (c) => c.name,
+    );
+    const quiet = channels.at(-2)!;
+    // Two short messages in a row from the same person: the second continues the first's group.
+    await api.send(account!.id, quiet.id, 'A first short line');
+    const second = (await (await api.send(account!.id, quiet.id, 'And a second one')).json()).data.id as string;
+    await page.goto(`/a/${account!.id}/c/${quiet.id}`);
+    const row = page.locator(`[data-message-id="${second}"] article`);
+    await expect(row).toBeVisible();
+    await row.hover();
+    const time = row.locator(':scope > div:first-child time');
+    await expect(time).toBeVisible();
+    expect((await time.boundingBox())!.height).toBeLessThanOrEqual(18);
+    expect((await row.boundingBox())!.height).toBeLessThanOrEqual(30);
   });
 
   test('a reply’s quote jumps to its parent', async ({ page, request }) => {

@@ -39,19 +39,20 @@ export const MessageItem = memo(function MessageItem({ item, parent, replyCount,
       <article
         aria-label={`${author?.name ?? 'Unknown'} at ${clockTime(message.created_at)}`}
         className={cn(
-          'group relative flex gap-3 rounded-md px-2 py-0.5 transition-colors hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
+          'group relative flex gap-3 rounded-md px-2 py-0.5 transition duration-700 hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
           item.startsGroup && 'mt-2',
           highlighted && 'bg-amber-50 ring-2 ring-amber-300 hover:bg-amber-50 dark:bg-amber-950/40 dark:ring-amber-700',
         )}
       >
-        <div className="w-9 shrink-0 pt-0.5">
+        <div className="relative w-9 shrink-0 pt-0.5">
           {item.startsGroup ? (
             <Avatar id={author?.id} name={author?.name} size={36} />
           ) : (
+            // On one line, out of the flow: a follow-on message is as tall as its text, however long the time is.
             <time
               dateTime={message.created_at ?? undefined}
               title={absoluteTime(message.created_at)}
-              className="invisible block pt-0.5 text-right text-[11px] text-neutral-400 tabular-nums group-hover:visible"
+              className="invisible absolute top-1 right-0 text-[11px] leading-4 whitespace-nowrap text-neutral-500 tabular-nums group-hover:visible group-focus-within:visible dark:text-neutral-400"
             >
               {clockTime(message.created_at)}
             </time>

@@ -11,6 +11,8 @@ import type { Thread } from './thread-items';
 
 /** How far back a permalink looks for its message before giving up (pages of 50). */
 const MAX_PAGES = 200;
+/** How long the message a permalink or a quote led to stays highlighted once it is on screen. */
+export const HIGHLIGHT_MS = 5_000;
 
 interface Options {
   accountId: string;
@@ -23,7 +25,7 @@ interface Options {
 
 /**
  * A permalink opens its conversation at the message: older pages load until it is there, then it is
- * highlighted. Jumping to a message that is not loaded goes through its permalink.
+ * highlighted for a few seconds. Jumping to a message that is not loaded goes through its permalink.
  */
 export function useFocusMessage({ accountId, conversationId, focusMessageId, messages, thread, list }: Options) {
   const navigate = useNavigate();
@@ -46,6 +48,14 @@ export function useFocusMessage({ accountId, conversationId, focusMessageId, mes
   useEffect(() => {
     if (found && focusMessageId) list.current?.scrollToMessage(focusMessageId);
   }, [found, focusMessageId, list]);
+
+  // The highlight shows where the reader landed, then fades: it is not a state the message stays in.
+  const highlightShown = highlightedId !== null && thread.byId.has(highlightedId);
+  useEffect(() => {
+    if (!highlightShown) return;
+    const timer = setTimeout(() => setHighlightedId(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlightShown, highlightedId]);
 
   const jumpTo = useCallback(
     (id: string) => {
