@@ -91,6 +91,34 @@ test.describe('writing', () => {
     expect(await countMessages(request, account!.id, channel.id, toChannel)).toBe(1);
   });
 
+  test('compose puts focus where the person acts next: To, then the message; the missing-recipient note goes', async ({
+    page,
+    request,
+  }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    const conversations = (await api.conversations(account!.id)).data as { id: string; name: string | null }[];
+    const channel = conversations.find((c) => c.name === 'engineering') ?? conversations.find((c) => c.name)!;
+    await page.goto(`/a/${account!.id}`);
+    await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
+
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: 'New message' });
+    const to = dialog.getByRole('combobox', { name: 'To' });
+    await expect(to).toBeFocused();
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(dialog.getByText('Choose who gets the message.')).toBeVisible();
+    await to.pressSequentially(channel.name!, { delay: 20 });
+    await expect(dialog.getByRole('option', { name: new RegExp(`#${channel.name}`) }).first()).toBeVisible();
+    await to.press('Enter');
+    await expect(dialog.getByRole('textbox', { name: 'Message' })).toBeFocused();
+    await expect(dialog.getByText('Choose who gets the message.')).toHaveCount(0);
+    // Removing the recipient goes back to To.
+    await dialog.getByRole('button', { name: new RegExp(`^Remove #${channel.name}`) }).click();
+    await expect(to).toBeFocused();
+    await page.keyboard.press('Escape');
+  });
+
   test('the shortcuts help lists every shortcut and is accessible', async ({ page, request }) => {
     const [account] = await sandboxApi(request).accounts();
     await page.goto(`/a/${account!.id}`);

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { conversationQueries } from '../../api/conversations';
 import { outbox } from '../../api/outbox';
@@ -13,6 +13,7 @@ import { directConversationWith, findRecipients, type Recipient } from './recipi
 import { RecipientPicker } from './recipient-picker';
 
 const RECIPIENT_LIMIT = 8;
+const NO_RECIPIENT = 'Choose who gets the message.';
 
 export interface ComposeDialogProps {
   open: boolean;
@@ -32,6 +33,15 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+
+  /** A recipient chosen: the message box is next (and a complaint about the missing recipient goes). */
+  function chooseRecipient(next: Recipient | null) {
+    setRecipient(next);
+    if (next === null) return;
+    setError((was) => (was === NO_RECIPIENT ? null : was));
+    requestAnimationFrame(() => messageRef.current?.focus());
+  }
 
   const loaded = useMemo(() => conversations.data?.pages.flatMap((p) => p.data ?? []) ?? [], [conversations.data]);
   const names = usePeople(accountId, useMemo(() => titlePeople(loaded), [loaded]));
@@ -55,7 +65,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
 
   async function send(event: FormEvent) {
     event.preventDefault();
-    if (!recipient) return setError('Choose who gets the message.');
+    if (!recipient) return setError(NO_RECIPIENT);
     if (text.trim() === '') return setError('Write a message first.');
     setError(null);
     const userId = recipient.kind === 'user' ? recipient.id : null;
@@ -89,10 +99,12 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   return (
     <Dialog open={open} onOpenChange={close} title="New message" description="Send a message to a conversation, a person or an email address.">
       <form onSubmit={send} className="flex min-h-0 flex-col gap-3 p-4">
-        <RecipientPicker recipient={recipient} onRecipient={setRecipient} query={query} onQuery={setQuery} options={options} />
+        <RecipientPicker recipient={recipient} onRecipient={chooseRecipient} query={query} onQuery={setQuery} options={options} />
         <label className="flex flex-col gap-1 text-[13px] font-medium">
           Message
           <textarea
+            ref={messageRef}
+            autoFocus={initialRecipient !== null}
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {

@@ -40,6 +40,8 @@ export function RecipientPicker({ recipient, onRecipient, query, onQuery, option
       <label htmlFor={inputId}>To</label>
       <input
         id={inputId}
+        // The field the person fills first, on opening and again after removing a recipient.
+        autoFocus
         role="combobox"
         aria-expanded={options.length > 0}
         aria-controls={listId}
