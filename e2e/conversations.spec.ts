@@ -64,7 +64,7 @@ test('filters as you type, opens a conversation by click, and keeps both over a 
   await expect(conversationList(page).getByRole('link', { name: /^general/ })).toHaveCount(1);
 });
 
-test('the chips narrow the list to unread, direct and private conversations', async ({ page }) => {
+test('the chips narrow the list to unread, direct, group and private conversations', async ({ page }) => {
   await openInbox(page);
   const unread = page.getByRole('button', { name: /^Unread/ });
   await unread.click();
@@ -80,6 +80,11 @@ test('the chips narrow the list to unread, direct and private conversations', as
   await page.getByRole('button', { name: 'Direct' }).click();
   await expect(rows(page).first()).toBeVisible();
   for (const row of await rows(page).all()) await expect(row).toContainText('Direct message');
+
+  // Groups are group messages: no channel among them.
+  await page.getByRole('button', { name: 'Groups' }).click();
+  await expect(rows(page).first()).toBeVisible();
+  for (const row of await rows(page).all()) await expect(row).toContainText(/Group message · \d+ people/);
 
   await page.getByRole('button', { name: 'All' }).click();
   await expect(conversationList(page).getByRole('link', { name: /^general/ })).toHaveCount(1);

@@ -90,10 +90,10 @@ describe('filterRows', () => {
 
 describe('matchesChip', () => {
   const pick = (chip: Parameters<typeof matchesChip>[1]) => ids(rows.filter((row) => matchesChip(row, chip)));
-  it('Unread, Direct, Groups (more than two people) and Private (locked channels)', () => {
+  it('Unread, Direct, Groups (group messages, not channels) and Private (locked channels)', () => {
     expect(pick('unread')).toEqual(['c1']);
     expect(pick('direct')).toEqual(['c2']);
-    expect(pick('groups')).toEqual(['c1', 'c3', 'c4']);
+    expect(pick('groups')).toEqual(['c4']);
     expect(pick('private')).toEqual(['c3']);
   });
 });

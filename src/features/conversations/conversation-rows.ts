@@ -93,7 +93,7 @@ export function toRows(
   return rows;
 }
 
-/** Groups are conversations of more than two people (channels and group messages); Private are the locked ones. */
+/** Groups are group messages (no name, more than two people), not channels; Private are the locked channels. */
 export function matchesChip(row: ConversationRow, chip: ListChip): boolean {
   switch (chip) {
     case 'all':
@@ -103,7 +103,7 @@ export function matchesChip(row: ConversationRow, chip: ListChip): boolean {
     case 'direct':
       return row.kind === 'direct';
     case 'groups':
-      return row.kind !== 'direct';
+      return row.kind === 'group';
     case 'private':
       return row.kind === 'private';
   }
