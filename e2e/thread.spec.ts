@@ -131,6 +131,27 @@ test.describe('thread', () => {
     await expect(panel).toBeHidden();
   });
 
+  test('whoever is at the bottom stays there when a side panel opens or the window narrows', async ({
+    page,
+    request,
+  }) => {
+    const api = sandboxApi(request);
+    const { account, conversation } = await api.generalChannel();
+    const newest = ((await api.messages(account.id, conversation.id)).data as { id: string }[])[0]!;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
+    const row = page.locator(`[data-message-id="${newest.id}"]`);
+    await expect(row).toBeInViewport({ ratio: 1 });
+    await page.waitForTimeout(500);
+
+    await page.getByRole('link', { name: 'Details' }).click();
+    await expect(page.getByRole('complementary', { name: 'Conversation details' })).toBeVisible();
+    await expect(row).toBeInViewport({ ratio: 1 });
+    await page.setViewportSize({ width: 900, height: 620 });
+    await expect(row).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: /Jump to latest|new message/ })).toHaveCount(0);
+  });
+
   test('the thread is accessible', async ({ page, request }) => {
     const api = sandboxApi(request);
     const { account, conversation } = await api.generalChannel();

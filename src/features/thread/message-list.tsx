@@ -103,17 +103,35 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     stickToBottom();
   }, [lastId, stickToBottom]);
 
-  const onScrollerRef = useCallback((element: HTMLElement | Window | null) => {
-    const node = element instanceof HTMLElement ? element : null;
-    scroller.current = node;
-    node?.addEventListener(
-      'scroll',
-      () => {
-        nearBottom.current = node.scrollHeight - node.scrollTop - node.clientHeight < 120;
-      },
-      { passive: true },
-    );
-  }, []);
+  // Whoever is at the very end stays there when the list's box or its rows change size (the replies panel opens,
+  // the window narrows, an image loads): the newest message stays in view. A permalink does not start at the end.
+  const atEnd = useRef(initialMessageId === null);
+  const keepEnd = useCallback(() => {
+    if (atEnd.current) stickToBottom();
+  }, [stickToBottom]);
+  const detachScroller = useRef<(() => void) | null>(null);
+  const onScrollerRef = useCallback(
+    (element: HTMLElement | Window | null) => {
+      detachScroller.current?.();
+      detachScroller.current = null;
+      const node = element instanceof HTMLElement ? element : null;
+      scroller.current = node;
+      if (!node) return;
+      const onScroll = () => {
+        const distance = node.scrollHeight - node.scrollTop - node.clientHeight;
+        nearBottom.current = distance < 120;
+        atEnd.current = distance < 8;
+      };
+      node.addEventListener('scroll', onScroll, { passive: true });
+      const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(keepEnd);
+      resized?.observe(node);
+      detachScroller.current = () => {
+        node.removeEventListener('scroll', onScroll);
+        resized?.disconnect();
+      };
+    },
+    [keepEnd],
+  );
 
   const onAtBottomChange = useRef(props.onAtBottomChange);
   onAtBottomChange.current = props.onAtBottomChange;
@@ -138,6 +156,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           if (hasOlder && !loadingOlder) onLoadOlder();
         }}
         atBottomStateChange={onBottom}
+        totalListHeightChanged={keepEnd}
         atBottomThreshold={120}
         increaseViewportBy={{ top: 800, bottom: 400 }}
         context={{ hasOlder, loadingOlder }}
