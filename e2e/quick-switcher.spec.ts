@@ -83,3 +83,21 @@ test('a click on a result opens it; a search with no result says so', async ({ p
   await expect(switcher(page)).toBeHidden();
   await expect(conversationList(page).getByRole('link', { name: /^general/ })).toHaveAttribute('aria-current', 'page');
 });
+
+test('keys typed while a dialog is still loading end up in it, and trigger no other shortcut', async ({ page }) => {
+  await openInbox(page);
+  // At a person's speed, right after the shortcut, on a fresh page: the dialog's code loads meanwhile.
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.type('Google', { delay: 60 });
+  await expect(search(page)).toHaveValue('Google');
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await expect(conversationList(page).getByRole('link').first()).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.type('launch-c?n', { delay: 60 });
+  const dialog = page.getByRole('dialog', { name: 'New conversation' });
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('launch-c?n');
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+});

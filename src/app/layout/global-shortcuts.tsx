@@ -5,6 +5,7 @@ import { conversationQueries } from '../../api/conversations';
 import { useAccount } from '../../lib/account-context';
 import { type ComposeTarget, type DialogName, onOpenDialog, openDialog } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
+import { useTypeAhead } from './use-type-ahead';
 
 // The dialogs load on first use: the first screen does not need them.
 const QuickSwitcher = lazy(() =>
@@ -36,18 +37,20 @@ export function GlobalShortcuts() {
   const [open, setOpen] = useState<DialogName | null>(null);
   const [used, setUsed] = useState<Set<DialogName>>(new Set());
   const [composeTo, setComposeTo] = useState<ComposeTarget | null>(null);
+  const keepTypedAhead = useTypeAhead();
 
   useEffect(() => {
     const names: DialogName[] = ['shortcuts', 'quick-switcher', 'compose', 'new-conversation'];
     const stops = names.map((name) =>
       onOpenDialog(name, (detail) => {
         if (name === 'compose') setComposeTo(detail ?? null);
+        if (name !== 'shortcuts') keepTypedAhead();
         setUsed((u) => new Set(u).add(name));
         setOpen(name);
       }),
     );
     return () => stops.forEach((stop) => stop());
-  }, []);
+  }, [keepTypedAhead]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
