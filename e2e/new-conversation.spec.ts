@@ -58,6 +58,11 @@ test('n opens the dialog; it creates a private group with three people, shown in
   await isPrivate.check();
   await expect(isPrivate).toBeChecked();
   await dialog(page).getByRole('button', { name: 'Create' }).click();
+  // A channel cannot be renamed or deleted: its name is checked once more.
+  await expect(dialog(page).getByText(/cannot be renamed or deleted once it is created/)).toBeVisible();
+  await dialog(page)
+    .getByRole('button', { name: `Create “${name}”` })
+    .click();
 
   await expect(dialog(page)).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/a/${accountId}/c/[^/?]+$`));
@@ -126,8 +131,46 @@ test('a taken name is said beside Name, and nothing is created', async ({ page }
   await page.keyboard.press('n');
   await dialog(page).getByRole('textbox', { name: 'Name' }).fill('General');
   await dialog(page).getByRole('button', { name: 'Create' }).click();
+  await dialog(page).getByRole('button', { name: 'Create “General”' }).click();
   const nameField = dialog(page).getByRole('textbox', { name: 'Name' });
   await expect(nameField).toHaveAttribute('aria-invalid', 'true');
   await expect(nameField).toHaveAccessibleDescription(/already exists/);
   await expect(nameField).toBeFocused();
+});
+
+test('Enter in Name creates nothing, text left in the people field is never dropped, and a channel is confirmed', async ({
+  page,
+}) => {
+  const { accountId } = await openInbox(page);
+  const name = `e2e-typo-${Date.now().toString(36)}`;
+  const count = async () =>
+    ((await sandboxApi(page.request).conversations(accountId)).data as { name: string | null }[]).filter(
+      (c) => c.name === name,
+    ).length;
+  await page.keyboard.press('n');
+  const nameField = dialog(page).getByRole('textbox', { name: 'Name' });
+  await nameField.fill(name);
+  await nameField.press('Enter');
+  await expect(search(page)).toBeFocused();
+  await expect(dialog(page)).toBeVisible();
+
+  await search(page).pressSequentially('zzqx', { delay: 20 });
+  await dialog(page).getByRole('button', { name: 'Create' }).click();
+  await expect(search(page)).toHaveAccessibleDescription(/Pick someone for “zzqx” from the list, or clear the text/);
+  await expect(search(page)).toHaveValue('zzqx');
+  await search(page).fill('');
+
+  await dialog(page).getByRole('button', { name: 'Create' }).click();
+  const confirm = dialog(page).getByRole('button', { name: `Create “${name}”` });
+  await expect(confirm).toBeVisible();
+  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+  expect(await count()).toBe(0);
+  // Changing the name asks again.
+  await nameField.fill(`${name}-x`);
+  await expect(dialog(page).getByRole('button', { name: 'Create', exact: true })).toBeVisible();
+  await nameField.fill(name);
+  await dialog(page).getByRole('button', { name: 'Create' }).click();
+  await confirm.click();
+  await expect(dialog(page)).toBeHidden();
+  expect(await count()).toBe(1);
 });

@@ -48,7 +48,14 @@ const chips = () =>
   within(dialog())
     .queryAllByRole('button', { name: /^Remove / })
     .map((button) => button.getAttribute('aria-label')!.slice('Remove '.length));
-const createButton = () => within(dialog()).getByRole('button', { name: /^(Create|Creating…)$/ });
+const createButton = () => within(dialog()).getByRole('button', { name: /^(Create( “.*”)?|Creating…)$/ });
+/** Create for a named channel asks to check the name first: the second press creates it. */
+async function createChannel(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(createButton());
+  expect(within(dialog()).getByText(/cannot be renamed or deleted once it is created/)).toBeInTheDocument();
+  expect(createButton()).toHaveTextContent(/^Create “.+”$/);
+  await user.click(createButton());
+}
 
 const conversationCount = () => (server.db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
 const byName = (accountId: string, name: string) => server.store.conversations.findByName(accountId, name);
@@ -199,7 +206,7 @@ describe('NewConversationDialog', () => {
 
     let release!: () => void;
     plan = [{ hold: new Promise<void>((resolve) => (release = resolve)) }];
-    await user.click(createButton());
+    await createChannel(user);
     expect(createButton()).toHaveTextContent('Creating…');
     expect(createButton()).toBeDisabled();
     release();
@@ -235,15 +242,18 @@ describe('NewConversationDialog', () => {
   it('shows a taken name (409) beside Name, and a refused person (422) beside the picker', async () => {
     const first = await open();
     await first.user.type(nameField(), 'Zeta Review');
-    await first.user.click(createButton());
+    await createChannel(first.user);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(byName(first.account.id, 'Zeta Review')).toBeDefined();
     cleanup();
 
     const { user, account, people } = await open();
     const before = conversationCount();
-    // Enter in the Name field submits.
+    // Enter in the Name field goes on to the people; nothing is created until Create, twice for a channel.
     await user.type(nameField(), 'zeta review{Enter}');
+    expect(search()).toHaveFocus();
+    expect(conversationCount()).toBe(before);
+    await createChannel(user);
     await waitFor(() => expect(nameField()).toHaveAttribute('aria-invalid', 'true'));
     expect(nameField()).toHaveAccessibleDescription(/A conversation named "zeta review" already exists/);
     expect(nameField()).toHaveFocus();
@@ -255,7 +265,7 @@ describe('NewConversationDialog', () => {
     const leaver = people[1]!;
     await addByKeyboard(user, leaver);
     server.db.prepare('UPDATE users SET active = 0 WHERE account_id = ? AND id = ?').run(account.id, leaver.id);
-    await user.click(createButton());
+    await createChannel(user);
     await waitFor(() => expect(search()).toHaveAttribute('aria-invalid', 'true'));
     expect(search()).toHaveAccessibleDescription(`Inactive users cannot join a conversation: ${leaver.name}`);
     expect(conversationCount()).toBe(before);
@@ -269,7 +279,7 @@ describe('NewConversationDialog', () => {
     await addByKeyboard(user, people[2]!);
 
     plan = ['drop-request', 'drop-answer', 'deliver'];
-    await user.click(createButton());
+    await createChannel(user);
     expect(await within(dialog()).findByRole('alert')).toHaveTextContent(
       'The conversation could not be created: Could not reach the inbox server. Check your connection. Try again.',
     );

@@ -60,9 +60,12 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const peopleRef = useRef<HTMLInputElement>(null);
+  /** The draft of a channel whose name the person has been asked to check (a channel cannot be renamed or deleted). */
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const byId = usePeople(accountId, participants).byId;
   const draft = { name, participants, private: privateChoice };
+  const draftKey = JSON.stringify(draftBody(draft));
   const direct = isDirectKind(draft);
   const local = validateDraft(draft);
   // Before the first try, only a name that is already too long is worth saying.
@@ -72,6 +75,9 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
     people: (tried ? local.people : undefined) ?? serverErrors.people,
     form: serverErrors.form,
   };
+
+  // Any change to the draft asks to check the name again.
+  useEffect(() => setConfirming(null), [draftKey]);
 
   // Focus the field to fix once its message is on screen, so it is read with the field.
   useEffect(() => {
@@ -89,8 +95,20 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
       setFocusRequest({ field: found.name ? 'name' : 'people' });
       return;
     }
+    // Text left in the people field is someone the person meant to add: never drop it silently.
+    const unmatched = peopleRef.current?.value.trim() ?? '';
+    if (unmatched !== '') {
+      setServerErrors({ people: `Pick someone for “${unmatched}” from the list, or clear the text.` });
+      setFocusRequest({ field: 'people' });
+      return;
+    }
     const body = draftBody(draft);
     const fingerprint = JSON.stringify(body);
+    if (body.name && confirming !== fingerprint) {
+      setServerErrors({});
+      setConfirming(fingerprint);
+      return;
+    }
     if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, key: newIdempotencyKey() };
     setServerErrors({});
     create.mutate(
@@ -114,6 +132,7 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
     );
   }
 
+  const checking = confirming !== null && confirming === draftKey;
   const nameHintId = `${id}-name-hint`;
   const nameErrorId = `${id}-name-error`;
   const privateHintId = `${id}-private-hint`;
@@ -149,6 +168,12 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
             onChange={(event) => {
               setName(event.target.value);
               setServerErrors((was) => ({ ...was, name: undefined }));
+            }}
+            onKeyDown={(event) => {
+              // Enter goes on to the people, not straight to creating a channel that cannot be undone.
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              peopleRef.current?.focus();
             }}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={[errors.name ? nameErrorId : null, nameHintId].filter(Boolean).join(' ')}
@@ -209,6 +234,16 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
           {describeDraft(draft, names)}
         </p>
 
+        {checking ? (
+          <p
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            Check the name: “{name.trim()}” cannot be renamed or deleted once it is created. Press Create “{name.trim()}”
+            to go ahead.
+          </p>
+        ) : null}
+
         {errors.form ? (
           <p
             role="alert"
@@ -224,7 +259,7 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
           Cancel
         </Button>
         <Button type="submit" variant="primary" disabled={create.isPending} aria-describedby={summaryId}>
-          {create.isPending ? 'Creating…' : 'Create'}
+          {create.isPending ? 'Creating…' : checking ? `Create “${name.trim()}”` : 'Create'}
         </Button>
       </div>
     </form>

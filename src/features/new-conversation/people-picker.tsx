@@ -143,8 +143,9 @@ export function PeoplePicker({
 
   let status = '';
   if (loading) status = 'Loading people…';
-  else if (expanded && shown.length === 0)
-    status = searching ? `No one matches “${query.trim()}”.` : 'Everyone is already added.';
+  // Said while the text is there, open or not: the note does not vanish (moving what is below) as focus leaves.
+  else if (searching && search.data !== undefined && shown.length === 0) status = `No one matches “${query.trim()}”.`;
+  else if (expanded && shown.length === 0) status = 'Everyone is already added.';
   else if (expanded && total > shown.length) status = `Showing ${shown.length} of ${total}. Type to narrow the list.`;
 
   return (
