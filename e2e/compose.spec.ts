@@ -119,6 +119,37 @@ test.describe('writing', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('compose offers only what can work: each person once, no address outside the account', async ({
+    page,
+    request,
+  }) => {
+    const api = sandboxApi(request);
+    const [account] = await api.accounts();
+    await page.goto(`/a/${account!.id}`);
+    const list = page.getByRole('navigation', { name: 'Conversations' });
+    const direct = list.getByRole('link').filter({ hasText: 'Direct message' }).first();
+    await expect(direct).toBeVisible();
+    await expect(direct).not.toContainText('Loading name');
+    const name = (await direct.locator('.truncate').first().textContent())!.trim();
+
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: 'New message' });
+    const to = dialog.getByRole('combobox', { name: 'To' });
+    await to.pressSequentially(name, { delay: 20 });
+    const options = dialog.getByRole('option', { name: new RegExp(name) });
+    await expect(options.first()).toBeVisible();
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText('Direct message');
+
+    await to.fill('nobody@example.com');
+    await expect(dialog.getByRole('status')).toHaveText(
+      'No one in this account has the address “nobody@example.com”. A message can go to a conversation or a person of this account.',
+    );
+    await expect(dialog.getByRole('option')).toHaveCount(0);
+    await expect(to).toHaveAccessibleDescription(/No one in this account has the address/);
+    await page.keyboard.press('Escape');
+  });
+
   test('the shortcuts help lists every shortcut and is accessible', async ({ page, request }) => {
     const [account] = await sandboxApi(request).accounts();
     await page.goto(`/a/${account!.id}`);

@@ -9,7 +9,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { useAccount } from '../../lib/account-context';
 import { titlePeople } from '../../lib/conversation-title';
 import { paths } from '../../lib/paths';
-import { directConversationWith, findRecipients, type Recipient } from './recipients';
+import { directConversationWith, findRecipients, looksLikeEmail, type Recipient } from './recipients';
 import { RecipientPicker } from './recipient-picker';
 
 const RECIPIENT_LIMIT = 8;
@@ -21,7 +21,7 @@ export interface ComposeDialogProps {
   initialRecipient?: Recipient | null;
 }
 
-/** Compose: pick a conversation, a person or an email address, write, send; then open where it went. */
+/** Compose: pick a conversation or a person (by name, username or email), write, send; then open where it went. */
 export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: ComposeDialogProps) {
   const { accountId, selfId } = useAccount();
   const navigate = useNavigate();
@@ -83,8 +83,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
       await sent;
       const fresh = await queryClient.fetchInfiniteQuery(conversationQueries.list(accountId));
       const all = fresh.pages.flatMap((p) => p.data ?? []);
-      const person =
-        userId ?? (await queryClient.fetchQuery(userQueries.withEmail(accountId, recipient.id)).catch(() => null));
+      const person = userId;
       const target = (person ? directConversationWith(all, selfId, person) : undefined) ?? all[0];
       close(false);
       if (target?.id) navigate(paths.conversation(accountId, target.id));
@@ -97,9 +96,20 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title="New message" description="Send a message to a conversation, a person or an email address.">
+    <Dialog open={open} onOpenChange={close} title="New message" description="Send a message to a conversation or a person.">
       <form onSubmit={send} className="flex min-h-0 flex-col gap-3 p-4">
-        <RecipientPicker recipient={recipient} onRecipient={chooseRecipient} query={query} onQuery={setQuery} options={options} />
+        <RecipientPicker
+          recipient={recipient}
+          onRecipient={chooseRecipient}
+          query={query}
+          onQuery={setQuery}
+          options={options}
+          note={
+            looksLikeEmail(query) && options.length === 0 && found.data && !found.isPlaceholderData
+              ? `No one in this account has the address “${query.trim()}”. A message can go to a conversation or a person of this account.`
+              : undefined
+          }
+        />
         <label className="flex flex-col gap-1 text-[13px] font-medium">
           Message
           <textarea

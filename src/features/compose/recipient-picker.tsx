@@ -9,20 +9,28 @@ interface Props {
   query: string;
   onQuery: (query: string) => void;
   options: Recipient[];
+  /** Said under the field: why nothing is offered for what was typed. */
+  note?: string;
 }
 
-/** "To": a combobox over conversations, people and a typed email; the choice shows as a removable chip. */
-export function RecipientPicker({ recipient, onRecipient, query, onQuery, options }: Props) {
+/** "To": a combobox over conversations and people; the choice shows as a removable chip. */
+export function RecipientPicker({ recipient, onRecipient, query, onQuery, options, note }: Props) {
   const [active, setActive] = useState(0);
   const listId = useId();
   const inputId = useId();
+  const noteId = useId();
   if (recipient) {
     return (
       <div className="flex flex-col gap-1 text-[13px] font-medium">
         <span>To</span>
         <span className="flex w-fit items-center gap-1 rounded-full bg-accent-50 py-0.5 pr-1 pl-3 text-[14px] font-normal text-accent-900 dark:bg-accent-900/40 dark:text-accent-100">
           {recipient.label}
-          <button type="button" aria-label={`Remove ${recipient.label}`} onClick={() => onRecipient(null)} className="rounded-full p-1 hover:bg-accent-100 dark:hover:bg-accent-900">
+          <button
+            type="button"
+            aria-label={`Remove ${recipient.label}`}
+            onClick={() => onRecipient(null)}
+            className="rounded-full p-1 hover:bg-accent-100 dark:hover:bg-accent-900"
+          >
             <CloseIcon size={12} />
           </button>
         </span>
@@ -49,7 +57,8 @@ export function RecipientPicker({ recipient, onRecipient, query, onQuery, option
         aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
         autoComplete="off"
         value={query}
-        placeholder="A conversation, a person or an email"
+        placeholder="A conversation, or a person’s name or email"
+        aria-describedby={note ? noteId : undefined}
         onChange={(e) => {
           onQuery(e.target.value);
           setActive(0);
@@ -63,7 +72,20 @@ export function RecipientPicker({ recipient, onRecipient, query, onQuery, option
         }}
         className="rounded-lg border border-neutral-300 bg-white px-3 py-2 text-[14px] font-normal focus:border-accent-500 focus:outline-none dark:border-neutral-700 dark:bg-neutral-950"
       />
-      <ul id={listId} role="listbox" aria-label="Recipients" className={cn('max-h-56 overflow-y-auto rounded-lg border border-neutral-200 dark:border-neutral-800', options.length === 0 && 'hidden')}>
+      {note ? (
+        <p id={noteId} role="status" className="text-[13px] font-normal text-neutral-700 dark:text-neutral-300">
+          {note}
+        </p>
+      ) : null}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Recipients"
+        className={cn(
+          'max-h-56 overflow-y-auto rounded-lg border border-neutral-200 dark:border-neutral-800',
+          options.length === 0 && 'hidden',
+        )}
+      >
         {options.map((option, index) => (
           <li
             key={`${option.kind}:${option.id}`}
@@ -72,7 +94,10 @@ export function RecipientPicker({ recipient, onRecipient, query, onQuery, option
             aria-selected={index === active}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => pick(option)}
-            className={cn('flex cursor-pointer items-baseline gap-2 px-3 py-1.5 font-normal', index === active && 'bg-accent-50 dark:bg-accent-900/40')}
+            className={cn(
+              'flex cursor-pointer items-baseline gap-2 px-3 py-1.5 font-normal',
+              index === active && 'bg-accent-50 dark:bg-accent-900/40',
+            )}
           >
             <span className="text-[14px]">{option.label}</span>
             <span className="text-[12px] text-neutral-500 dark:text-neutral-400">{option.detail}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directConversationWith, findRecipients } from './recipients';
+import { directConversationWith, findRecipients, looksLikeEmail } from './recipients';
 
 const users = [
   { id: 'me', name: 'Me Myself', email: 'me@acme.test', active: true },
@@ -15,15 +15,16 @@ const conversations = [
 describe('recipients', () => {
   it('finds conversations and active people by name, username or email, never the account’s user', () => {
     const found = findRecipients('ada', conversations, users, byId, 'me');
-    expect(found.map((r) => `${r.kind}:${r.id}`)).toEqual(['conversation:c1', 'conversation:c2', 'user:u1']);
+    // Ada once: through her direct conversation.
+    expect(found.map((r) => `${r.kind}:${r.id}`)).toEqual(['conversation:c1', 'conversation:c2']);
+    expect(findRecipients('ada', [], users, byId, 'me').map((r) => `${r.kind}:${r.id}`)).toEqual(['user:u1']);
     expect(findRecipients('me@', conversations, users, byId, 'me').some((r) => r.id === 'me')).toBe(false);
     expect(findRecipients('adam', conversations, users, byId, 'me').some((r) => r.id === 'u2')).toBe(false);
   });
 
-  it('offers a raw email that is not a known person', () => {
-    expect(findRecipients('new.person@partner.test', [], users, byId, 'me')).toEqual([
-      { kind: 'email', id: 'new.person@partner.test', label: 'new.person@partner.test', detail: 'Send to this email address' },
-    ]);
+  it('finds a person by email, and offers no address that no one of the account has', () => {
+    expect(findRecipients('new.person@partner.test', [], users, byId, 'me')).toEqual([]);
+    expect(looksLikeEmail(' new.person@partner.test ')).toBe(true);
     expect(findRecipients('ada@acme.test', [], users, byId, 'me').map((r) => r.kind)).toEqual(['user']);
   });
 

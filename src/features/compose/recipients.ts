@@ -4,12 +4,18 @@ import { matchScore, queryTokens } from '../../contract/text-match';
 
 export type Recipient =
   | { kind: 'conversation'; id: string; label: string; detail: string }
-  | { kind: 'user'; id: string; label: string; detail: string }
-  | { kind: 'email'; id: string; label: string; detail: string };
+  | { kind: 'user'; id: string; label: string; detail: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Conversations and people matching the query, best first, plus a raw email when one is typed. */
+/** Whether the text typed is an email address (which reaches only someone of the account who has it). */
+export const looksLikeEmail = (text: string) => EMAIL.test(text.trim());
+
+/**
+ * Conversations and people matching the query, best first. Each person shows once: someone with a direct
+ * conversation already listed is reached through it. An email address finds the person who has it; StackOne
+ * cannot send to an address outside the account, so none is offered on its own.
+ */
 export function findRecipients(
   query: string,
   conversations: readonly Conversation[],
@@ -28,15 +34,14 @@ export function findRecipients(
   }
   for (const u of users) {
     if (!u.id || u.id === selfId || u.active === false) continue;
+    if (directConversationWith(conversations, selfId, u.id)) continue;
     const scores = [u.name, u.username, u.email].map((text) => (text ? matchScore(text, tokens) : -1)).filter((s) => s >= 0);
     if (scores.length > 0) scored.push({ score: Math.min(...scores), recipient: { kind: 'user', id: u.id, label: u.name ?? u.email ?? u.id, detail: u.username ? `@${u.username}` : (u.email ?? '') } });
   }
-  const found = scored.sort((a, b) => a.score - b.score).slice(0, limit).map((s) => s.recipient);
-  const typed = query.trim();
-  if (EMAIL.test(typed) && !users.some((u) => u.email?.toLowerCase() === typed.toLowerCase())) {
-    found.push({ kind: 'email', id: typed, label: typed, detail: 'Send to this email address' });
-  }
-  return found;
+  return scored
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map((s) => s.recipient);
 }
 
 /** The direct conversation of the account's user with one person, among those loaded. */
