@@ -66,6 +66,7 @@ test.describe('writing', () => {
     await dialog.getByRole('button', { name: 'Send' }).click();
     await expect(page).toHaveURL(new RegExp(`/c/${channel.id}$`));
     await expect(page.locator('[data-message-id]').getByText(toChannel)).toHaveCount(1, { timeout: 10_000 });
+    await expect(page.getByRole('textbox', { name: `Message #${channel.name}` })).toBeFocused();
 
     const users = (await api.get(`/unified/messaging/users?page_size=100`, account!.id)).data as {
       id: string;
@@ -136,7 +137,7 @@ test.describe('writing', () => {
     const dialog = page.getByRole('dialog', { name: 'New message' });
     const to = dialog.getByRole('combobox', { name: 'To' });
     await to.pressSequentially(name, { delay: 20 });
-    const options = dialog.getByRole('option', { name: new RegExp(name) });
+    const options = dialog.getByRole('option', { name: new RegExp(`^${name}`) });
     await expect(options.first()).toBeVisible();
     await expect(options).toHaveCount(1);
     await expect(options.first()).toContainText('Direct message');

@@ -46,6 +46,8 @@ test('typing a conversation’s name and Enter opens it, and a reload keeps it o
   await expect(page).toHaveURL(/\/a\/[^/]+\/c\/[^/]+$/);
   const row = conversationList(page).getByRole('link', { name: /^engineering/ });
   await expect(row).toHaveAttribute('aria-current', 'page');
+  // Where the person goes next: the message box, not the page's body.
+  await expect(page.getByRole('textbox', { name: 'Message #engineering' })).toBeFocused();
   await expectOpenAfterReload(page, /^engineering/);
 });
 

@@ -20,3 +20,26 @@ export function onOpenDialog(name: DialogName, handler: (detail?: ComposeTarget)
   target.addEventListener(name, listener);
   return () => target.removeEventListener(name, listener);
 }
+
+let composerFocusAskedAt = 0;
+
+/**
+ * The person goes to a conversation to write in it (from the quick switcher, or after sending from compose): its
+ * message box takes the focus, whether it is on screen already or about to be.
+ */
+export function focusComposer(): void {
+  composerFocusAskedAt = Date.now();
+  target.dispatchEvent(new Event('focus-composer'));
+}
+
+export function onFocusComposer(handler: () => void): () => void {
+  target.addEventListener('focus-composer', handler);
+  return () => target.removeEventListener('focus-composer', handler);
+}
+
+/** Whether a message box about to show was asked to take the focus (the ask is used up). */
+export function takeComposerFocus(): boolean {
+  const asked = Date.now() - composerFocusAskedAt < 2_000;
+  composerFocusAskedAt = 0;
+  return asked;
+}

@@ -8,6 +8,7 @@ import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { useAccount } from '../../lib/account-context';
 import { titlePeople } from '../../lib/conversation-title';
+import { focusComposer } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { directConversationWith, findRecipients, looksLikeEmail, type Recipient } from './recipients';
 import { RecipientPicker } from './recipient-picker';
@@ -74,6 +75,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
       // The conversation is known: the message shows there at once, pending, and the outbox delivers it.
       outbox.enqueue({ accountId, conversationId: known, recipient: known, content: text });
       close(false);
+      focusComposer();
       navigate(paths.conversation(accountId, known));
       return;
     }
@@ -86,7 +88,10 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
       const person = userId;
       const target = (person ? directConversationWith(all, selfId, person) : undefined) ?? all[0];
       close(false);
-      if (target?.id) navigate(paths.conversation(accountId, target.id));
+      if (target?.id) {
+        focusComposer();
+        navigate(paths.conversation(accountId, target.id));
+      }
     } catch (failure) {
       // Nothing was sent: the text stays here to try again, and the outbox lets the entry go.
       outbox.discard(key);

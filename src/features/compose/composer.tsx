@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { outbox } from '../../api/outbox';
 import { Button } from '../../components/ui/button';
 import { useAccount } from '../../lib/account-context';
+import { onFocusComposer, takeComposerFocus } from '../../lib/app-events';
 import { readDraft, writeDraft } from '../../lib/drafts';
 
 const MAX_ROWS_HEIGHT = 240;
@@ -14,6 +15,21 @@ export function Composer({ conversationId, label, onSent }: { conversationId: st
   const { accountId } = useAccount();
   const [text, setText] = useState(() => readDraft(accountId, conversationId));
   const box = useRef<HTMLTextAreaElement>(null);
+
+  // Asked for where the person goes to write; after a dialog's own focus handling, which waits a tick.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const focus = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => box.current?.focus({ preventScroll: true }), 30);
+    };
+    if (takeComposerFocus()) focus();
+    const stop = onFocusComposer(focus);
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [conversationId]);
 
   useEffect(() => {
     const element = box.current;

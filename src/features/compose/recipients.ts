@@ -1,10 +1,17 @@
 import type { Conversation, User } from '../../contract/models';
-import { conversationTitle } from '../../lib/conversation-title';
+import { type ConversationKind, conversationKind, conversationTitle } from '../../lib/conversation-title';
 import { matchScore, queryTokens } from '../../contract/text-match';
 
 export type Recipient =
   | { kind: 'conversation'; id: string; label: string; detail: string }
   | { kind: 'user'; id: string; label: string; detail: string };
+
+const DETAILS: Record<ConversationKind, string> = {
+  channel: 'Channel',
+  private: 'Private channel',
+  direct: 'Direct message',
+  group: 'Group message',
+};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -30,7 +37,7 @@ export function findRecipients(
   for (const c of conversations) {
     const label = conversationTitle(c, usersById, selfId);
     const score = matchScore(label, tokens);
-    if (score >= 0 && c.id) scored.push({ score, recipient: { kind: 'conversation', id: c.id, label: c.name ? `#${label}` : label, detail: c.name ? (c.private ? 'Private channel' : 'Channel') : 'Direct message' } });
+    if (score >= 0 && c.id) scored.push({ score, recipient: { kind: 'conversation', id: c.id, label: c.name ? `#${label}` : label, detail: DETAILS[conversationKind(c)] } });
   }
   for (const u of users) {
     if (!u.id || u.id === selfId || u.active === false) continue;

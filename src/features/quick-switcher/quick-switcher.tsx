@@ -8,6 +8,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { SearchIcon } from '../../components/ui/icons';
 import { useAccount } from '../../lib/account-context';
 import { titlePeople } from '../../lib/conversation-title';
+import { focusComposer } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { queryTokens } from '../../contract/text-match';
 import { SwitcherOption } from './switcher-option';
@@ -78,6 +79,7 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
   function choose(result: SwitcherResult | undefined) {
     if (!result) return;
     onDone();
+    if (result.type === 'conversation') focusComposer();
     navigate(
       result.type === 'conversation' ? paths.conversation(accountId, result.id) : paths.user(accountId, result.id),
     );
