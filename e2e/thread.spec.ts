@@ -152,6 +152,34 @@ test.describe('thread', () => {
     await expect(page.getByRole('button', { name: /Jump to latest|new message/ })).toHaveCount(0);
   });
 
+  test('from the list, one Tab and Enter reach the message box; the message area shows its focus', async ({
+    page,
+    request,
+  }) => {
+    const { account, conversation } = await sandboxApi(request).generalChannel();
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
+    await expect(page.locator('[data-message-id]').first()).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('link', { name: /^general/ })
+      .focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('button', { name: 'Skip to the message box' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: `Message #${conversation.name}` })).toBeFocused();
+
+    // The message area, reached with the keyboard, has a visible ring.
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(log).toBeFocused();
+    const ring = await log.evaluate((element) => getComputedStyle(element).boxShadow);
+    expect(ring).not.toBe('none');
+  });
+
   test('the thread is accessible', async ({ page, request }) => {
     const api = sandboxApi(request);
     const { account, conversation } = await api.generalChannel();

@@ -144,7 +144,8 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     <div className="relative min-h-0 flex-1" data-testid="thread" data-conversation-id={conversationId} data-loaded={items.length}>
       <Virtuoso
         ref={virtuoso}
-        className="h-full"
+        // Virtuoso sets `outline: none` on its scroller: the keyboard focus shows as an inset ring instead.
+        className="h-full focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset"
         role="log"
         aria-label="Messages"
         data={items}

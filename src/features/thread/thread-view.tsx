@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../compone
 import { useAccount } from '../../lib/account-context';
 import { conversationTitle } from '../../lib/conversation-title';
 import { markSeen } from '../../lib/last-seen';
+import { focusComposer } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { MessageList, type MessageListHandle } from './message-list';
 import { PendingMessages } from './pending-messages';
@@ -123,7 +124,17 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const label = conversation.data?.name ? `#${conversation.data.name}` : (title ?? 'this conversation');
 
   return (
-    <section aria-label={title ? `Conversation ${title}` : 'Conversation'} className="flex min-h-0 min-w-0 flex-1 flex-col">
+    <section aria-label={title ? `Conversation ${title}` : 'Conversation'} className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+      {renderComposer && !conversation.isError ? (
+        // The first stop in the conversation for the keyboard: past the messages, straight to writing.
+        <button
+          type="button"
+          onClick={focusComposer}
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-1/2 focus:z-30 focus:-translate-x-1/2 focus:rounded-md focus:bg-accent-600 focus:px-3 focus:py-1.5 focus:text-[13px] focus:font-medium focus:text-white"
+        >
+          Skip to the message box
+        </button>
+      ) : null}
       <ThreadHeader accountId={accountId} conversation={conversation.data} title={title} />
       {messages.isFetchNextPageError ? (
         <StaleNotice message={`Could not load older messages: ${errorMessage(messages.error)}`} onRetry={() => void messages.fetchNextPage()} />
