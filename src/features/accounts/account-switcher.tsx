@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import type { LinkedAccount } from '../../contract/accounts';
+import { ChevronDownIcon } from '../../components/ui/icons';
 import { avatarHue, initials } from '../../lib/avatar';
 import { paths } from '../../lib/paths';
 
@@ -51,8 +52,12 @@ export function AccountSwitcher({
         ) : null}
       </span>
       <span aria-hidden="true" className="hidden w-full min-w-0 overflow-hidden text-center text-[10px] leading-tight md:block">
-        <span className="block truncate font-semibold">{current?.origin_owner_name ?? 'Account'}</span>
-        <span className="block truncate text-neutral-500 dark:text-neutral-400">{current?.provider_name ?? current?.provider}</span>
+        {/* The whole name, on two lines if it needs them, and a chevron that says the tile opens a list. */}
+        <span className="line-clamp-2 font-semibold break-words">{current?.origin_owner_name ?? 'Account'}</span>
+        <span className="flex items-center justify-center gap-0.5 text-neutral-600 dark:text-neutral-400">
+          <span className="truncate">{current?.provider_name ?? current?.provider}</span>
+          <ChevronDownIcon size={10} className="shrink-0" />
+        </span>
       </span>
       <span className="sr-only">
         Account{elsewhere > 0 ? ` (${unreadText(elsewhere)} in other accounts)` : ''}
