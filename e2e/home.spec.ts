@@ -20,11 +20,23 @@ test('switching account changes the URL and is remembered', async ({ page, reque
   await expect(page).toHaveURL(new RegExp(`/a/${accounts[1]!.id}$`));
 });
 
-test('an unknown page shows the not-found page', async ({ page }) => {
+test('an unknown page shows the not-found page; an unknown account says so and offers the person’s accounts', async ({
+  page,
+  request,
+}) => {
   await page.goto('/some/deep/link');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  const accounts = await sandboxApi(request).accounts();
   await page.goto('/a/no-such-account');
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This account is not one you can open' })).toBeVisible();
+  await expect(page.getByText('“no-such-account” is not among the linked accounts')).toBeVisible();
+  const yours = page.getByRole('navigation', { name: 'Your accounts' }).getByRole('link');
+  await expect(yours).toHaveCount(accounts.length);
+  await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue('');
+  await expect(page.getByText('?', { exact: true })).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await yours.first().click();
+  await expect(page).toHaveURL(new RegExp(`/a/${accounts[0]!.id}$`));
 });
 
 test('the sandbox serves its OpenAPI document and answers unknown routes with a StackOne error', async ({

@@ -13,7 +13,7 @@ import { GlobalShortcuts } from '../layout/global-shortcuts';
 import { LiveNotice } from '../layout/live-notice';
 import { useAccountsUnread } from '../layout/use-accounts-unread';
 import { useUnreadBadge } from '../layout/use-unread-badge';
-import { NotFound } from './not-found';
+import { UnknownAccount } from './unknown-account';
 
 export const LAST_ACCOUNT_KEY = 'inbox:last-account';
 const NO_ACCOUNTS: string[] = [];
@@ -47,7 +47,7 @@ export function AccountLayout() {
   if (accounts.isPending) page = <SkeletonRows label="Loading accounts" />;
   else if (accounts.isError && !accounts.data)
     page = <ErrorState title="Could not load your accounts" message={errorMessage(accounts.error)} onRetry={() => void accounts.refetch()} />;
-  else if (!context) page = <NotFound />;
+  else if (!context) page = <UnknownAccount accountId={accountId} accounts={accounts.data ?? []} />;
   else page = <Outlet />;
 
   return (

@@ -41,7 +41,7 @@ export function AccountSwitcher({
         className="relative flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-[13px] font-bold text-white"
         style={{ backgroundColor: `oklch(0.5 0.16 ${avatarHue(current?.origin_owner_id)})` }}
       >
-        {initials(current?.origin_owner_name)}
+        {current ? initials(current.origin_owner_name) : <ChevronDownIcon size={18} />}
         {elsewhere > 0 ? (
           <span
             data-testid="unread-elsewhere"
@@ -53,7 +53,7 @@ export function AccountSwitcher({
       </span>
       <span aria-hidden="true" className="hidden w-full min-w-0 overflow-hidden text-center text-[10px] leading-tight md:block">
         {/* The whole name, on two lines if it needs them, and a chevron that says the tile opens a list. */}
-        <span className="line-clamp-2 font-semibold break-words">{current?.origin_owner_name ?? 'Account'}</span>
+        <span className="line-clamp-2 font-semibold break-words">{current?.origin_owner_name ?? 'Choose an account'}</span>
         <span className="flex items-center justify-center gap-0.5 text-neutral-600 dark:text-neutral-400">
           <span className="truncate">{current?.provider_name ?? current?.provider}</span>
           <ChevronDownIcon size={10} className="shrink-0" />
@@ -63,10 +63,15 @@ export function AccountSwitcher({
         Account{elsewhere > 0 ? ` (${unreadText(elsewhere)} in other accounts)` : ''}
       </span>
       <select
-        value={accountId}
+        value={current ? accountId : ''}
         onChange={(event) => navigate(paths.account(event.target.value))}
         className="absolute inset-0 cursor-pointer opacity-0"
       >
+        {current ? null : (
+          <option value="" disabled>
+            Choose an account
+          </option>
+        )}
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
             {accountLabel(account)}
