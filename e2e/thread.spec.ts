@@ -213,3 +213,20 @@ test.describe('new messages', () => {
     await expect(page.getByText('Polling works — second')).toBeInViewport();
   });
 });
+
+test('a message offers View replies only when it has replies', async ({ page, request }) => {
+  const api = sandboxApi(request);
+  const { account, conversation } = await api.generalChannel();
+  const messages = (await api.messages(account.id, conversation.id)).data as {
+    id: string;
+    parent_message_id?: string | null;
+  }[];
+  const parents = new Set(messages.map((m) => m.parent_message_id).filter(Boolean));
+  const lonely = messages.find((m) => !parents.has(m.id) && !m.parent_message_id)!;
+  await page.goto(`/a/${account.id}/c/${conversation.id}/m/${lonely.id}`);
+  const row = page.locator(`[data-message-id="${lonely.id}"] article`);
+  await expect(row).toBeVisible();
+  await row.hover();
+  await expect(row.getByRole('button', { name: 'Copy link to message' })).toBeVisible();
+  await expect(row.getByRole('link', { name: 'View replies' })).toHaveCount(0);
+});

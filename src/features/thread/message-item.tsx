@@ -81,9 +81,12 @@ export const MessageItem = memo(function MessageItem({ item, parent, replyCount,
           <button type="button" onClick={() => onCopyLink(item.id)} aria-label="Copy link to message" title="Copy link" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
             <LinkIcon size={14} />
           </button>
-          <Link to={repliesHref} aria-label="View replies" title="View replies" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
-            <ReplyIcon size={14} />
-          </Link>
+          {/* Only where there are replies: StackOne cannot send a reply into a thread, so there is nothing to open. */}
+          {replyCount > 0 ? (
+            <Link to={repliesHref} aria-label="View replies" title="View replies" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
+              <ReplyIcon size={14} />
+            </Link>
+          ) : null}
         </div>
       </article>
     </div>
