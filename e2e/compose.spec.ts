@@ -1,11 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, test } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
 import { sandboxApi } from './sandbox-api';
 
 async function countMessages(request: APIRequestContext, accountId: string, conversationId: string, text: string) {
   const api = sandboxApi(request);
   const page = await api.messages(accountId, conversationId);
   return (page.data as { content: { plain: string } }[]).filter((m) => m.content.plain === text).length;
+}
+
+/** The inbox on the first account, and compose opened with `c`; #engineering (or a channel) to send to. */
+async function openCompose(page: Page, request: APIRequestContext) {
+  const api = sandboxApi(request);
+  const [account] = await api.accounts();
+  const conversations = (await api.conversations(account!.id)).data as { id: string; name: string | null }[];
+  const channel = conversations.find((c) => c.name === 'engineering') ?? conversations.find((c) => c.name)!;
+  await page.goto(`/a/${account!.id}`);
+  await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
+  await page.keyboard.press('c');
+  return { api, account, channel, dialog: page.getByRole('dialog', { name: 'New message' }) };
 }
 
 test.describe('writing', () => {
@@ -45,15 +57,7 @@ test.describe('writing', () => {
   });
 
   test('the compose dialog sends to a conversation and to a person, each exactly once', async ({ page, request }) => {
-    const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversations = (await api.conversations(account!.id)).data as { id: string; name: string | null }[];
-    const channel = conversations.find((c) => c.name === 'engineering') ?? conversations.find((c) => c.name)!;
-    await page.goto(`/a/${account!.id}`);
-    await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
-
-    await page.keyboard.press('c');
-    const dialog = page.getByRole('dialog', { name: 'New message' });
+    const { api, account, channel, dialog } = await openCompose(page, request);
     await expect(dialog).toBeVisible();
     expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
     await dialog.getByRole('combobox', { name: 'To' }).fill(channel.name!);
@@ -96,15 +100,7 @@ test.describe('writing', () => {
     page,
     request,
   }) => {
-    const api = sandboxApi(request);
-    const [account] = await api.accounts();
-    const conversations = (await api.conversations(account!.id)).data as { id: string; name: string | null }[];
-    const channel = conversations.find((c) => c.name === 'engineering') ?? conversations.find((c) => c.name)!;
-    await page.goto(`/a/${account!.id}`);
-    await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
-
-    await page.keyboard.press('c');
-    const dialog = page.getByRole('dialog', { name: 'New message' });
+    const { channel, dialog } = await openCompose(page, request);
     const to = dialog.getByRole('combobox', { name: 'To' });
     await expect(to).toBeFocused();
     await dialog.getByRole('button', { name: 'Send' }).click();

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { conversationQueries } from '../../api/conversations';
 import type { User } from '../../contract/models';
 import { installInProcessServer } from '../../test/in-process-fetch';
-import { renderOpener } from './testing';
+import { chips, createButton, createChannel, dialog, nameField, options, renderOpener, search } from './testing';
 
 let server: ReturnType<typeof installInProcessServer>;
 let serverFetch: typeof fetch;
@@ -39,23 +39,6 @@ beforeEach(() => {
   plan = [];
 });
 afterEach(cleanup);
-
-const dialog = () => screen.getByRole('dialog', { name: 'New conversation' });
-const nameField = () => within(dialog()).getByRole('textbox', { name: 'Name' });
-const search = () => within(dialog()).getByRole('combobox', { name: 'Add people' });
-const options = () => within(within(dialog()).getByRole('listbox', { name: 'People' })).getAllByRole('option');
-const chips = () =>
-  within(dialog())
-    .queryAllByRole('button', { name: /^Remove / })
-    .map((button) => button.getAttribute('aria-label')!.slice('Remove '.length));
-const createButton = () => within(dialog()).getByRole('button', { name: /^(Create( “.*”)?|Creating…)$/ });
-/** Create for a named channel asks to check the name first: the second press creates it. */
-async function createChannel(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(createButton());
-  expect(within(dialog()).getByText(/cannot be renamed or deleted once it is created/)).toBeInTheDocument();
-  expect(createButton()).toHaveTextContent(/^Create “.+”$/);
-  await user.click(createButton());
-}
 
 const conversationCount = () => (server.db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
 const byName = (accountId: string, name: string) => server.store.conversations.findByName(accountId, name);

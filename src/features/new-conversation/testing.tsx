@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { expect } from 'vitest';
 import { useState } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, useParams } from 'react-router';
 import { accountQueries } from '../../api/accounts';
@@ -51,4 +53,22 @@ export async function renderOpener() {
     </QueryClientProvider>,
   );
   return { queryClient, router, account, users, selfId };
+}
+
+/** The dialog's parts, as a person finds them. */
+export const dialog = () => screen.getByRole('dialog', { name: 'New conversation' });
+export const nameField = () => within(dialog()).getByRole('textbox', { name: 'Name' });
+export const search = () => within(dialog()).getByRole('combobox', { name: 'Add people' });
+export const options = () => within(within(dialog()).getByRole('listbox', { name: 'People' })).getAllByRole('option');
+export const chips = () =>
+  within(dialog())
+    .queryAllByRole('button', { name: /^Remove / })
+    .map((button) => button.getAttribute('aria-label')!.slice('Remove '.length));
+export const createButton = () => within(dialog()).getByRole('button', { name: /^(Create( “.*”)?|Creating…)$/ });
+/** Create for a named channel asks to check the name first: the second press creates it. */
+export async function createChannel(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(createButton());
+  expect(within(dialog()).getByText(/cannot be renamed or deleted once it is created/)).toBeInTheDocument();
+  expect(createButton()).toHaveTextContent(/^Create “.+”$/);
+  await user.click(createButton());
 }

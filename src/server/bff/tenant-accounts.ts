@@ -1,5 +1,5 @@
 import { RedisUnavailable } from '../sync/redis-unavailable';
-import { basicAuth, type Upstream } from './upstream';
+import { type Upstream, upstreamGet } from './upstream';
 
 /** How long one tenant's account list is trusted before it is asked for again. */
 export const TENANT_ACCOUNTS_TTL_MS = 60_000;
@@ -30,13 +30,7 @@ export function createTenantAccounts(upstream: Upstream, timeoutMs: number, ttlM
       const query = new URLSearchParams({ origin_owner_id: tenant, page: String(page), page_size: String(PAGE_SIZE) });
       let response: Response;
       try {
-        response = await upstream.fetch(
-          new Request(`${upstream.baseUrl}/accounts?${query}`, {
-            headers: { authorization: basicAuth(upstream.apiKey), accept: 'application/json' },
-            signal: AbortSignal.timeout(timeoutMs),
-            redirect: 'error',
-          }),
-        );
+        response = await upstream.fetch(upstreamGet(upstream, `/accounts?${query}`, null, timeoutMs));
       } catch (error) {
         throw new TenantAccountsUnavailable(
           error instanceof RedisUnavailable

@@ -53,6 +53,17 @@ export function createUpstream(config: ServerConfig, sandboxFetch: UpstreamFetch
   };
 }
 
+/** A read the server makes on its own (the sync, the directory, the tenants' accounts): the key, the account, JSON. */
+export function upstreamGet(upstream: Upstream, pathAndQuery: string, accountId: string | null, timeoutMs: number) {
+  const headers: Record<string, string> = { authorization: basicAuth(upstream.apiKey), accept: 'application/json' };
+  if (accountId !== null) headers['x-account-id'] = accountId;
+  return new Request(`${upstream.baseUrl}${pathAndQuery}`, {
+    headers,
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: 'error',
+  });
+}
+
 export function basicAuth(apiKey: string): string {
   return `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
 }

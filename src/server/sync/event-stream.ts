@@ -6,7 +6,7 @@ import type { SyncEngine } from './sync-engine';
 export const HEARTBEAT_MS = 15_000;
 /** How long the browser waits before it reconnects, told in the stream. */
 const RETRY_MS = 2_000;
-/** Events waiting for a slow viewer; past this the viewer is told to reload rather than hold memory. */
+/** Events waiting for a slow viewer; past this it is told to reset and let go, rather than held in memory. */
 const MAX_QUEUED = 500;
 
 export interface Watch {

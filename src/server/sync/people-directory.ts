@@ -1,6 +1,6 @@
 import { byName, type IndexedPerson, indexPerson, rankPeople } from '../../contract/people';
 import { type User, UserSchema } from '../../contract/models';
-import { basicAuth, type Upstream } from '../bff/upstream';
+import { type Upstream, upstreamGet } from '../bff/upstream';
 import type { PeopleShare } from './people-share';
 import { retryAfterMs } from './rate-budget';
 
@@ -65,13 +65,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
   const now = options.now ?? Date.now;
   const books = new Map<string, Book>();
 
-  function request(accountId: string, path: string) {
-    return new Request(`${upstream.baseUrl}${path}`, {
-      headers: { authorization: basicAuth(upstream.apiKey), 'x-account-id': accountId, accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
-  }
+  const request = (accountId: string, path: string) => upstreamGet(upstream, path, accountId, timeoutMs);
 
   /** Keeps one person read from StackOne (or the share); the person as kept, or null when it was not one. */
   function keep(book: Book, raw: unknown): (User & { id: string }) | null {

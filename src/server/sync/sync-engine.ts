@@ -1,4 +1,4 @@
-import { basicAuth, type Upstream } from '../bff/upstream';
+import { type Upstream, upstreamGet } from '../bff/upstream';
 import type { EventHub } from './event-hub';
 import { type Leases, memoryLeases } from './leases';
 import type { RateBudget } from './rate-budget';
@@ -106,12 +106,7 @@ export function createSyncEngine(options: {
   const conversationKey = (accountId: string, conversationId: string) => `${accountId}\n${conversationId}`;
 
   async function fetchPage(accountId: string, path: string, query: URLSearchParams) {
-    const request = new Request(`${upstream.baseUrl}${path}?${query}`, {
-      headers: { authorization: basicAuth(upstream.apiKey), 'x-account-id': accountId, accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
-    const response = await upstream.fetch(request, 'sync');
+    const response = await upstream.fetch(upstreamGet(upstream, `${path}?${query}`, accountId, timeoutMs), 'sync');
     if (!response.ok) {
       await response.body?.cancel();
       throw new Error(`upstream ${response.status}`);
