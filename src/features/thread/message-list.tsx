@@ -106,8 +106,12 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   // Whoever is at the very end stays there when the list's box or its rows change size (the replies panel opens,
   // the window narrows, an image loads): the newest message stays in view. A permalink does not start at the end.
   const atEnd = useRef(initialMessageId === null);
+  /** Where the view was when it was last seen at the end; a reader who has scrolled up since is not followed. */
+  const endTop = useRef(0);
   const keepEnd = useCallback(() => {
-    if (atEnd.current) stickToBottom();
+    const element = scroller.current;
+    // The scroll event of a reader who just scrolled up may not have come yet: their position says so already.
+    if (atEnd.current && element && element.scrollTop >= endTop.current - 1) stickToBottom();
   }, [stickToBottom]);
   const detachScroller = useRef<(() => void) | null>(null);
   const onScrollerRef = useCallback(
@@ -121,6 +125,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         const distance = node.scrollHeight - node.scrollTop - node.clientHeight;
         nearBottom.current = distance < 120;
         atEnd.current = distance < 8;
+        if (atEnd.current) endTop.current = node.scrollTop;
       };
       node.addEventListener('scroll', onScroll, { passive: true });
       const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(keepEnd);
