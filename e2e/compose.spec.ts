@@ -116,6 +116,41 @@ test.describe('writing', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('compose keeps its draft on Esc, a click outside and a reload; Discard drops it', async ({ page, request }) => {
+    const { channel, dialog } = await openCompose(page, request);
+    const to = dialog.getByRole('combobox', { name: 'To' });
+    await to.pressSequentially(channel.name!, { delay: 20 });
+    await expect(dialog.getByRole('option', { name: new RegExp(`#${channel.name}`) }).first()).toBeVisible();
+    await to.press('Enter');
+    const message = dialog.getByRole('textbox', { name: 'Message' });
+    await message.pressSequentially('Half a thought', { delay: 20 });
+    await expect(dialog.getByText('Closing keeps this as a draft.')).toBeVisible();
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.keyboard.press('c');
+    await expect(dialog.getByRole('button', { name: new RegExp(`^Remove #${channel.name}`) })).toBeVisible();
+    await expect(message).toHaveValue('Half a thought');
+    await expect(message).toBeFocused();
+    await message.pressSequentially(', finished');
+
+    await page.mouse.click(5, 5);
+    await expect(dialog).toBeHidden();
+    await page.reload();
+    await expect(page.locator('a[href*="/c/"]').first()).toBeVisible();
+    await page.keyboard.press('c');
+    await expect(message).toHaveValue('Half a thought, finished');
+    await expect(dialog.getByRole('button', { name: new RegExp(`^Remove #${channel.name}`) })).toBeVisible();
+
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await expect(dialog).toBeHidden();
+    await page.keyboard.press('c');
+    await expect(to).toBeFocused();
+    await expect(message).toHaveValue('');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+  });
+
   test('compose offers only what can work: each person once, no address outside the account', async ({
     page,
     request,

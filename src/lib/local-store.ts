@@ -15,3 +15,11 @@ export function writeLocal(key: string, value: unknown): void {
     // Storage full or unavailable: the app works without it.
   }
 }
+
+export function removeLocal(key: string): void {
+  try {
+    globalThis.localStorage?.removeItem(key);
+  } catch {
+    // Storage unavailable: nothing was kept.
+  }
+}

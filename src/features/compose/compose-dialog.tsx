@@ -12,6 +12,7 @@ import { focusComposer } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { directConversationWith, findRecipients, looksLikeEmail, type Recipient } from './recipients';
 import { RecipientPicker } from './recipient-picker';
+import { startingDraft, writeComposeDraft } from './compose-draft';
 
 const RECIPIENT_LIMIT = 8;
 const NO_RECIPIENT = 'Choose who gets the message.';
@@ -22,19 +23,33 @@ export interface ComposeDialogProps {
   initialRecipient?: Recipient | null;
 }
 
-/** Compose: pick a conversation or a person (by name, username or email), write, send; then open where it went. */
+/**
+ * Compose: pick a conversation or a person (by name, username or email), write, send; then open where it went.
+ * Closing it without sending (Esc, a click outside, ×) keeps what was written as a draft; only Discard drops it.
+ */
 export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: ComposeDialogProps) {
   const { accountId, selfId } = useAccount();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const conversations = useInfiniteQuery(conversationQueries.list(accountId));
-  const [recipient, setRecipient] = useState<Recipient | null>(initialRecipient);
+  const [start] = useState(() => startingDraft(accountId, initialRecipient));
+  const [recipient, setRecipientState] = useState<Recipient | null>(start.recipient);
   const [query, setQuery] = useState('');
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(start.text);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
   const messageRef = useRef<HTMLTextAreaElement>(null);
+
+  function setRecipient(next: Recipient | null) {
+    setRecipientState(next);
+    writeComposeDraft(accountId, { recipient: next, text });
+  }
+
+  function setText(next: string) {
+    setTextState(next);
+    writeComposeDraft(accountId, { recipient, text: next });
+  }
 
   /** A recipient chosen: the message box is next (and a complaint about the missing recipient goes). */
   function chooseRecipient(next: Recipient | null) {
@@ -45,7 +60,10 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   }
 
   const loaded = useMemo(() => conversations.data?.pages.flatMap((p) => p.data ?? []) ?? [], [conversations.data]);
-  const names = usePeople(accountId, useMemo(() => titlePeople(loaded), [loaded]));
+  const names = usePeople(
+    accountId,
+    useMemo(() => titlePeople(loaded), [loaded]),
+  );
   const typed = query.trim() !== '';
   const found = useQuery({ ...userQueries.search(accountId, query, { limit: RECIPIENT_LIMIT }), enabled: typed });
   const options = useMemo(
@@ -53,16 +71,25 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
     [query, loaded, typed, found.data, names.byId, selfId],
   );
 
+  /** Closed without sending: the recipient and the text stay, here and on this device, for next time. */
   function close(next: boolean) {
     if (!next) {
-      setRecipient(initialRecipient);
       setQuery('');
-      setText('');
       setError(null);
       setSending(false);
     }
     onOpenChange(next);
   }
+
+  /** Sent, or thrown away on purpose: compose starts empty next time. */
+  function finish() {
+    setRecipientState(initialRecipient);
+    setTextState('');
+    writeComposeDraft(accountId, { recipient: null, text: '' });
+    close(false);
+  }
+
+  const hasDraft = text.trim() !== '' || (recipient !== null && recipient.id !== initialRecipient?.id);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -70,11 +97,16 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
     if (text.trim() === '') return setError('Write a message first.');
     setError(null);
     const userId = recipient.kind === 'user' ? recipient.id : null;
-    const known = recipient.kind === 'conversation' ? recipient.id : userId ? directConversationWith(loaded, selfId, userId)?.id : undefined;
+    const known =
+      recipient.kind === 'conversation'
+        ? recipient.id
+        : userId
+          ? directConversationWith(loaded, selfId, userId)?.id
+          : undefined;
     if (known) {
       // The conversation is known: the message shows there at once, pending, and the outbox delivers it.
       outbox.enqueue({ accountId, conversationId: known, recipient: known, content: text });
-      close(false);
+      finish();
       focusComposer();
       navigate(paths.conversation(accountId, known));
       return;
@@ -87,7 +119,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
       const all = fresh.pages.flatMap((p) => p.data ?? []);
       const person = userId;
       const target = (person ? directConversationWith(all, selfId, person) : undefined) ?? all[0];
-      close(false);
+      finish();
       if (target?.id) {
         focusComposer();
         navigate(paths.conversation(accountId, target.id));
@@ -101,7 +133,12 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title="New message" description="Send a message to a conversation or a person.">
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title="New message"
+      description="Send a message to a conversation or a person."
+    >
       <form onSubmit={send} className="flex min-h-0 flex-col gap-3 p-4">
         <RecipientPicker
           recipient={recipient}
@@ -119,7 +156,13 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
           Message
           <textarea
             ref={messageRef}
-            autoFocus={initialRecipient !== null}
+            autoFocus={recipient !== null}
+            onFocus={(e) => {
+              // A kept draft goes on where it stopped, not at its start.
+              const end = e.currentTarget.value.length;
+              if (e.currentTarget.selectionStart === 0 && e.currentTarget.selectionEnd === 0)
+                e.currentTarget.setSelectionRange(end, end);
+            }}
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
@@ -135,8 +178,11 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
             {error}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => close(false)}>Cancel</Button>
+        <div className="flex items-center justify-end gap-2">
+          {hasDraft ? (
+            <p className="mr-auto text-[12px] text-neutral-600 dark:text-neutral-400">Closing keeps this as a draft.</p>
+          ) : null}
+          {hasDraft ? <Button onClick={finish}>Discard</Button> : <Button onClick={() => close(false)}>Cancel</Button>}
           <Button type="submit" variant="primary" disabled={sending}>
             {sending ? 'Sending…' : 'Send'}
           </Button>
