@@ -12,6 +12,38 @@ export interface UiFigures {
   messagesScrolled: number;
   initialJsGzipKb: number;
   download: BrowserDownloadFigure | null;
+  deepPermalink: PermalinkFigure | null;
+}
+
+export interface PermalinkFigure {
+  /** How many messages back from the newest the linked message is. */
+  depth: number;
+  /** From the start of the page load until the linked message is on screen. */
+  ms: number;
+  /** Requests for the conversation's pages of messages on the way. */
+  pageRequests: number;
+}
+
+/** Loads a permalink as a fresh page and times it until the linked message is on screen, inside the thread's view. */
+async function timePermalink(page: Page, url: string, messageId: string, depth: number): Promise<PermalinkFigure> {
+  let pageRequests = 0;
+  const count = (request: { url: () => string }) => {
+    if (/\/conversations\/[^/]+\/messages\?/.test(request.url())) pageRequests++;
+  };
+  page.on('request', count);
+  await page.goto(url);
+  const ms = await page.evaluate(async (id) => {
+    const onScreen = () => {
+      const log = document.querySelector('[role="log"]')?.getBoundingClientRect();
+      const row = document.querySelector(`[data-message-id="${id}"] article`)?.getBoundingClientRect();
+      return !!log && !!row && row.top >= log.top - 1 && row.bottom <= log.bottom + 1;
+    };
+    while (!onScreen()) await new Promise((r) => requestAnimationFrame(r));
+    // performance.now() counts from the start of the navigation.
+    return performance.now();
+  }, messageId);
+  page.off('request', count);
+  return { depth, ms, pageRequests };
 }
 
 export interface BrowserDownloadFigure {
@@ -30,7 +62,9 @@ async function timeDownload(
   file: { message: string; name: string; size: number },
 ): Promise<BrowserDownloadFigure> {
   await page.goto(base + path);
-  const item = page.locator(`[data-message-id="${file.message}"]`).getByRole('listitem', { name: file.name, exact: true });
+  const item = page
+    .locator(`[data-message-id="${file.message}"]`)
+    .getByRole('listitem', { name: file.name, exact: true });
   const button = item.getByRole('button', { name: `Download ${file.name}`, exact: true });
   await button.waitFor();
   const cdp = await page.context().newCDPSession(page);
@@ -99,6 +133,7 @@ export async function measureUi(
   conversationIds: string[],
   bigConversationId: string,
   bigFile?: { message: string; name: string; size: number },
+  deepMessage?: { id: string; depth: number },
 ): Promise<UiFigures> {
   const browser = await chromium.launch({
     executablePath: [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p)),
@@ -144,7 +179,16 @@ export async function measureUi(
       ? await timeDownload(page, base, `${accountPath}/c/${bigConversationId}/m/${bigFile.message}`, bigFile)
       : null;
 
+    // A permalink far back in the long conversation, opened as a fresh page (twice: the second is the figure).
+    let deepPermalink: PermalinkFigure | null = null;
+    if (deepMessage) {
+      const url = `${base}${accountPath}/c/${bigConversationId}/m/${deepMessage.id}`;
+      await timePermalink(page, url, deepMessage.id, deepMessage.depth);
+      deepPermalink = await timePermalink(page, url, deepMessage.id, deepMessage.depth);
+    }
+
     return {
+      deepPermalink,
       download,
       coldOpenMs,
       cachedSwitchMs,

@@ -71,6 +71,11 @@ const hugeFile = ensureHugeFile(db, account.id, big.pk);
 const message = db
   .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET 500')
   .get(big.pk) as { id: string };
+// A permalink 7,000 messages back (or to the oldest, in a shorter conversation).
+const depth = Math.min(7_000, big.n);
+const deep = db
+  .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
+  .get(big.pk, depth - 1) as { id: string };
 db.close();
 
 // 3. Start the server in its own process, as `npm start` runs it.
@@ -158,7 +163,7 @@ const ids = others.data
   .map((c) => c.id)
   .filter((id) => id !== big.id)
   .slice(0, 5);
-const ui = await measureUi(base, account.id, ids, big.id, hugeFile);
+const ui = await measureUi(base, account.id, ids, big.id, hugeFile, { id: deep.id, depth });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (values: number[]) =>
   `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} conversations)`;
@@ -169,6 +174,12 @@ console.log(
   `scrolling up through ${ui.messagesScrolled} messages: ${ui.longTasksOver50} long tasks over 50 ms${ui.longTasksOver50 ? ` (longest ${ui.longestTaskMs.toFixed(0)} ms)` : ''}, at most ${ui.maxMountedRows} rows mounted`,
 );
 console.log(`initial JS: ${ui.initialJsGzipKb.toFixed(1)} KB gzip`);
+if (ui.deepPermalink) {
+  const { depth: back, ms, pageRequests } = ui.deepPermalink;
+  console.log(
+    `permalink to message #${back.toLocaleString('en')} (fresh page load → on screen): ${ms.toFixed(0)} ms, ${pageRequests} page requests`,
+  );
+}
 if (ui.download) {
   const { name, bytes, seconds, peakBuffersMb } = ui.download;
   console.log(

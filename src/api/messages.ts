@@ -2,15 +2,26 @@ import { type InfiniteData, infiniteQueryOptions, type QueryClient, queryOptions
 import { paginated, type Paginated, result } from '../contract/envelopes';
 import { type Message, MessageSchema } from '../contract/models';
 import { request } from './client';
+import { ApiError } from './errors';
 
 const MessagePage = paginated(MessageSchema);
 const MessageResult = result(MessageSchema);
 
-export const MESSAGE_PAGE_SIZE = 50;
+/** StackOne's largest page: a cursor keeps its page size, so the thread's pages are all this big. */
+export const MESSAGE_PAGE_SIZE = 100;
+/** A found message has at least this many older ones loaded above it, so no page loads in just after landing. */
+const ROOM_ABOVE = 50;
 export type MessagePages = InfiniteData<Paginated<Message>, string | null>;
 
 const conversationPath = (conversationId: string) =>
   `/unified/messaging/conversations/${encodeURIComponent(conversationId)}/messages`;
+
+const fetchPage = (accountId: string, conversationId: string, next: string | null, signal?: AbortSignal) =>
+  request(conversationPath(conversationId), MessagePage, {
+    accountId,
+    signal,
+    query: { page_size: MESSAGE_PAGE_SIZE, next },
+  });
 
 export const messageQueries = {
   all: (accountId: string) => ['messages', accountId] as const,
@@ -18,12 +29,7 @@ export const messageQueries = {
   list: (accountId: string, conversationId: string) =>
     infiniteQueryOptions({
       queryKey: [...messageQueries.all(accountId), 'list', conversationId],
-      queryFn: ({ pageParam, signal }) =>
-        request(conversationPath(conversationId), MessagePage, {
-          accountId,
-          signal,
-          query: { page_size: MESSAGE_PAGE_SIZE, next: pageParam },
-        }),
+      queryFn: ({ pageParam, signal }) => fetchPage(accountId, conversationId, pageParam, signal),
       initialPageParam: null as string | null,
       getNextPageParam: (page) => (page.next?.trim() ? page.next : undefined),
       // New messages arrive by polling; a refetch of many loaded pages would be wasted work.
@@ -40,6 +46,76 @@ export const messageQueries = {
       staleTime: 5 * 60_000,
     }),
 };
+
+export interface SeekProgress {
+  /** Messages loaded so far, newest first. */
+  loaded: number;
+  /** How far back toward the message's time the loaded pages reach, 0–1; null when a time is missing. */
+  fraction: number | null;
+}
+
+const time = (message: Message | undefined) => (message?.created_at ? Date.parse(message.created_at) : NaN);
+
+/**
+ * Loads a conversation's older pages into its cache until they hold the message (with room above it), or are past its
+ * time, or end. StackOne's cursors are opaque and each names only the page after it, so the pages come one after another;
+ * they are fetched back to back and put into the cache in one update at the end. Answers whether the message is there.
+ */
+export async function seekMessage(
+  queryClient: QueryClient,
+  accountId: string,
+  conversationId: string,
+  messageId: string,
+  onProgress: (progress: SeekProgress) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const options = messageQueries.list(accountId, conversationId);
+  // The message's own time bounds the walk and measures its progress; the walk does not wait for it.
+  let targetAt = NaN;
+  let gone: unknown = null;
+  void queryClient.fetchQuery(messageQueries.detail(accountId, messageId)).then(
+    (message) => (targetAt = time(message ?? undefined)),
+    (error: unknown) => (gone = error instanceof ApiError && error.status === 404 ? error : null),
+  );
+  const start = await queryClient.ensureInfiniteQueryData(options);
+  const pages = [...start.pages];
+  const pageParams = [...start.pageParams];
+  const all = pages.flatMap((page) => page.data ?? []);
+  const newest = time(all[0]);
+  const report = () => {
+    const fraction = (newest - time(all.at(-1))) / (newest - targetAt);
+    onProgress({ loaded: all.length, fraction: Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : null });
+  };
+  const indexOfTarget = () => all.findIndex((message) => message.id === messageId);
+  // Past its time by a whole page: the message is not in this conversation.
+  let pagesPastTime = 0;
+  report();
+  for (;;) {
+    if (gone) throw gone;
+    const index = indexOfTarget();
+    if (index >= 0 && all.length - 1 - index >= ROOM_ABOVE) break;
+    const next = pages.at(-1)?.next?.trim() || null;
+    if (!next) break;
+    if (index < 0 && time(all.at(-1)) < targetAt && ++pagesPastTime > 1) break;
+    const page = await fetchPage(accountId, conversationId, next, signal);
+    pages.push(page);
+    pageParams.push(next);
+    all.push(...(page.data ?? []));
+    report();
+  }
+  if (pages.length > start.pages.length) {
+    const added = pages.slice(start.pages.length);
+    const addedParams = pageParams.slice(start.pages.length);
+    // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if the
+    // pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
+    queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>
+      now && now.pages.length === start.pages.length
+        ? { pages: [...now.pages, ...added], pageParams: [...now.pageParams, ...addedParams] }
+        : { pages, pageParams },
+    );
+  }
+  return indexOfTarget() >= 0;
+}
 
 /** Messages of a conversation updated after an instant, oldest first (for polling). */
 export async function fetchMessagesSince(
@@ -63,7 +139,12 @@ export async function fetchMessagesSince(
 }
 
 /** Puts new or updated messages into a conversation's cached pages; returns how many were new. */
-export function mergeMessages(queryClient: QueryClient, accountId: string, conversationId: string, incoming: Message[]): number {
+export function mergeMessages(
+  queryClient: QueryClient,
+  accountId: string,
+  conversationId: string,
+  incoming: Message[],
+): number {
   let added = 0;
   queryClient.setQueryData<MessagePages>(messageQueries.list(accountId, conversationId).queryKey, (data) => {
     if (!data || data.pages.length === 0) return data;

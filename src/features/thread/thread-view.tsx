@@ -16,6 +16,7 @@ import { PendingMessages } from './pending-messages';
 import { ThreadHeader } from './thread-header';
 import { buildThread } from './thread-items';
 import { useMessagePolling } from './use-message-polling';
+import { FindingMessage } from './finding-message';
 import { useFocusMessage } from './use-focus-message';
 
 /** A conversation: header, messages (newest at the bottom), with polling for new ones. */
@@ -87,8 +88,10 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const title = conversation.data ? conversationTitle(conversation.data, people.byId, selfId) : conversation.isError ? '' : null;
 
   let body;
-  if (messages.isPending || focus.searching) {
-    body = <SkeletonRows rows={10} label={focus.searching ? 'Finding the message' : 'Loading messages'} />;
+  if (focus.searching) {
+    body = <FindingMessage progress={focus.progress} />;
+  } else if (messages.isPending) {
+    body = <SkeletonRows rows={10} label="Loading messages" />;
   } else if (messages.isError && !messages.data) {
     const notFound = conversation.error && 'status' in conversation.error && conversation.error.status === 404;
     body = notFound ? (
@@ -139,7 +142,12 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
       {messages.isFetchNextPageError ? (
         <StaleNotice message={`Could not load older messages: ${errorMessage(messages.error)}`} onRetry={() => void messages.fetchNextPage()} />
       ) : null}
-      {focus.notice ? <p role="status" className="border-b border-neutral-200 bg-neutral-50 px-3 py-1.5 text-[13px] dark:border-neutral-800 dark:bg-neutral-900">{focus.notice}</p> : null}
+      {focus.notice && focus.retry ? <StaleNotice message={focus.notice} onRetry={focus.retry} /> : null}
+      {focus.notice && !focus.retry ? (
+        <p role="status" className="border-b border-neutral-200 bg-neutral-50 px-3 py-1.5 text-[13px] dark:border-neutral-800 dark:bg-neutral-900">
+          {focus.notice}
+        </p>
+      ) : null}
       {body}
       <div className="max-h-[40%] shrink-0 overflow-y-auto empty:hidden">{pending}</div>
       {renderComposer && !conversation.isError ? renderComposer(label, () => list.current?.scrollToLatest()) : null}
