@@ -98,6 +98,22 @@ test.describe('attachments', () => {
     }
   });
 
+  test('on a phone, a file name that does not fit is cut before its last word, which stays whole with the extension', async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const found = await attachmentsOf(sandboxApi(request));
+    const at = messageWith(found, 'q3-revenue-chart.png');
+    await open(page, at);
+    const name = card(page, at, 'q3-revenue-chart.png').getByTestId('file-name');
+    await expect(name).toHaveAttribute('title', 'q3-revenue-chart.png');
+    const tail = name.locator(':scope > span').last();
+    await expect(tail).toHaveText('chart.png');
+    const [tailBox, cardBox] = [await tail.boundingBox(), await card(page, at, 'q3-revenue-chart.png').boundingBox()];
+    expect(tailBox!.x + tailBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width);
+  });
+
   test('SVG and HTML files get a card only, and downloading them never runs their script', async ({
     page,
     request,
@@ -291,19 +307,21 @@ test.describe('attachments', () => {
     // Going back walks the conversation's images, newest to oldest, across messages; when it reaches the oldest
     // loaded image it loads older messages and goes on.
     const expected = withImages.flatMap((f) => f.names.filter(isRaster).reverse());
+    const steps = start.at;
+    expect(expected.length, 'the images found reach past those loaded').toBeGreaterThan(steps);
     const heading = dialog.getByRole('heading');
     await expect(heading).toHaveText(expected[0]!);
-    for (let step = 1; step < 6; step++) {
+    for (let step = 1; step <= steps; step++) {
       await page.keyboard.press('ArrowLeft');
       await expect(heading).toHaveText(expected[step]!, { timeout: 15_000 });
       await expect(counter).toHaveText(/^\d+ of \d+\+?$/);
     }
     const after = await positionOf(counter);
     expect(after.of, 'older images were loaded').toBeGreaterThan(start.of);
-    expect(after.of - after.at, 'five images are newer than this one').toBe(5);
+    expect(after.of - after.at, 'the images walked are newer than this one').toBe(steps);
     await page.keyboard.press('ArrowRight');
-    await expect(heading).toHaveText(expected[4]!);
-    await expect(dialog.getByRole('img', { name: expected[4]!, exact: true })).toBeVisible();
+    await expect(heading).toHaveText(expected[steps - 1]!);
+    await expect(dialog.getByRole('img', { name: expected[steps - 1]!, exact: true })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
   });

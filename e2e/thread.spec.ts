@@ -203,8 +203,13 @@ test.describe('new messages', () => {
     await send('Polling works — first');
     await expect(page.getByText('Polling works — first')).toBeInViewport({ timeout: 10_000 });
 
-    await page.getByRole('log', { name: 'Messages' }).evaluate((el) => el.scrollBy({ top: -2000 }));
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.evaluate((el) => el.scrollBy({ top: -2000 }));
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    // The pill sits below the messages' view: no line of a message is under it.
+    const view = (await log.boundingBox())!;
+    const jump = (await page.getByRole('button', { name: 'Jump to latest' }).boundingBox())!;
+    expect(jump.y).toBeGreaterThanOrEqual(view.y + view.height);
     await send('Polling works — second');
     const pill = page.getByRole('button', { name: '1 new message' });
     await expect(pill).toBeVisible({ timeout: 10_000 });

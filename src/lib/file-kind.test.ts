@@ -126,8 +126,15 @@ describe('previewKind', () => {
 });
 
 describe('splitFileName', () => {
-  it('keeps the extension and a few characters before it in the tail', () => {
-    expect(splitFileName('quarterly-report-final.pdf')).toEqual({ head: 'quarterly-report-f', tail: 'inal.pdf' });
+  it('keeps the extension and the last word before it in the tail, never half a word', () => {
+    expect(splitFileName('quarterly-report-final.pdf')).toEqual({ head: 'quarterly-report-', tail: 'final.pdf' });
+    expect(splitFileName('q3-revenue-chart.png')).toEqual({ head: 'q3-revenue-', tail: 'chart.png' });
+    expect(splitFileName('Team photo 2026.jpeg')).toEqual({ head: 'Team photo ', tail: '2026.jpeg' });
+    expect(splitFileName('notes_v2.txt')).toEqual({ head: 'notes_', tail: 'v2.txt' });
+  });
+
+  it('keeps a few characters when the last word is long or there is no word break', () => {
+    expect(splitFileName('x-averyveryverylongword.pdf')).toEqual({ head: 'x-averyveryverylong', tail: 'word.pdf' });
     expect(splitFileName('a.png')).toEqual({ head: '', tail: 'a.png' });
     expect(splitFileName('README')).toEqual({ head: 'RE', tail: 'ADME' });
     expect(splitFileName('.env')).toEqual({ head: '', tail: '.env' });

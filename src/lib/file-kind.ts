@@ -88,11 +88,21 @@ export function previewKind(declaredType: string | null | undefined, firstBytes:
   return previewOf(declaredType, firstBytes).kind;
 }
 
-/** A file name split so the end (the extension and a few characters before it) can stay visible when truncated. */
+/** The most of a name's last word kept beside the extension when the name is truncated. */
+const TAIL_WORD_MAX = 10;
+
+/**
+ * A file name split so its end stays visible when truncated: the extension and the last word before it
+ * ("q3-revenue-chart.png" → "q3-revenue-" + "chart.png"), or a few characters when that word is long.
+ */
 export function splitFileName(name: string): { head: string; tail: string } {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && name.length - dot <= 12 ? name.slice(dot) : '';
-  const keep = Math.min(name.length - ext.length, 4);
-  const cut = name.length - ext.length - keep;
-  return { head: name.slice(0, cut), tail: name.slice(cut) };
+  const stem = name.slice(0, name.length - ext.length);
+  const wordStart = Math.max(...[...'-_ .'].map((separator) => stem.lastIndexOf(separator))) + 1;
+  const word = stem.length - wordStart;
+  const keep = wordStart > 0 && word > 0 && word <= TAIL_WORD_MAX ? word : Math.min(stem.length, 4);
+  const cut = stem.length - keep;
+  // A single character left in front is not worth an ellipsis.
+  return cut <= 1 ? { head: '', tail: name } : { head: name.slice(0, cut), tail: name.slice(cut) };
 }

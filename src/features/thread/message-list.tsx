@@ -146,11 +146,11 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   }, []);
 
   return (
-    <div className="relative min-h-0 flex-1" data-testid="thread" data-conversation-id={conversationId} data-loaded={items.length}>
+    <div className="flex min-h-0 flex-1 flex-col" data-testid="thread" data-conversation-id={conversationId} data-loaded={items.length}>
       <Virtuoso
         ref={virtuoso}
         // Virtuoso sets `outline: none` on its scroller: the keyboard focus shows as an inset ring instead.
-        className="h-full focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset"
+        className="min-h-0 flex-1 focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset"
         role="log"
         aria-label="Messages"
         data={items}
@@ -181,14 +181,17 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         )}
       />
       {!atBottom ? (
-        <button
-          type="button"
-          onClick={stickToBottom}
-          className="absolute bottom-4 left-1/2 flex -translate-x-1/2 items-center gap-1.5 rounded-full bg-accent-600 px-3 py-1.5 text-[13px] font-medium text-white shadow-lg hover:bg-accent-700"
-        >
-          <ArrowDownIcon size={14} />
-          {newCount > 0 ? `${newCount} new ${newCount === 1 ? 'message' : 'messages'}` : 'Jump to latest'}
-        </button>
+        // Below the messages, not over them: the list's view ends above it, so no line is ever hidden under it.
+        <div className="flex shrink-0 justify-center py-1.5">
+          <button
+            type="button"
+            onClick={stickToBottom}
+            className="flex items-center gap-1.5 rounded-full bg-accent-600 px-3 py-1.5 text-[13px] font-medium text-white shadow-md hover:bg-accent-700"
+          >
+            <ArrowDownIcon size={14} />
+            {newCount > 0 ? `${newCount} new ${newCount === 1 ? 'message' : 'messages'}` : 'Jump to latest'}
+          </button>
+        </div>
       ) : null}
     </div>
   );
