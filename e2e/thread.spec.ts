@@ -180,6 +180,50 @@ test.describe('thread', () => {
     expect(ring).not.toBe('none');
   });
 
+  test('the thread is one Tab stop: ↑/↓ walk the messages, Tab reaches a message’s controls, then the message box', async ({
+    page,
+    request,
+  }) => {
+    const { account, conversation } = await sandboxApi(request).generalChannel();
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
+    const newest = page.locator('[data-message-id]').last();
+    await expect(newest).toBeInViewport();
+    const log = page.getByRole('log', { name: 'Messages' });
+    const box = page.getByRole('textbox', { name: `Message #${conversation.name}` });
+    await log.focus();
+    await page.keyboard.press('Tab');
+    await expect(box).toBeFocused();
+    await expect(newest).toBeInViewport();
+
+    // Back with Shift+Tab: the message area, not the newest message's last control.
+    await page.keyboard.press('Shift+Tab');
+    await expect(log).toBeFocused();
+
+    // ↑ goes to the newest message in view, ↑ again to the one before it.
+    await page.keyboard.press('ArrowUp');
+    const focused = () => page.evaluate(() => document.activeElement?.closest('[data-message-id]')?.getAttribute('data-message-id'));
+    const first = await focused();
+    expect(first).toBeTruthy();
+    await page.keyboard.press('ArrowUp');
+    const second = await focused();
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+    const article = page.locator(`[data-message-id="${second}"] > article`);
+    await expect(article).toBeFocused();
+    expect(await article.evaluate((element) => getComputedStyle(element).boxShadow)).not.toBe('none');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(first);
+
+    // Tab reaches this message's own controls (Copy link at least), and past the last of them, the message box.
+    await page.keyboard.press('Tab');
+    await expect(page.locator(`[data-message-id="${first}"]`).locator(':focus')).toHaveCount(1);
+    for (let i = 0; i < 8 && !(await box.evaluate((element) => element === document.activeElement)); i++) {
+      expect(await focused(), 'Tab stays within the message until it leaves the thread').toBe(first);
+      await page.keyboard.press('Tab');
+    }
+    await expect(box).toBeFocused();
+  });
+
   test('the thread is accessible', async ({ page, request }) => {
     const api = sandboxApi(request);
     const { account, conversation } = await api.generalChannel();

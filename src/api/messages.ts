@@ -54,6 +54,15 @@ export interface SeekProgress {
   fraction: number | null;
 }
 
+/** Whether the loaded pages hold the message with enough older ones above it (or all there are) to land on it. */
+export function readyToLand(data: MessagePages | undefined, messageId: string): boolean {
+  if (!data) return false;
+  const all = data.pages.flatMap((page) => page.data ?? []);
+  const index = all.findIndex((message) => message.id === messageId);
+  const end = !data.pages.at(-1)?.next?.trim();
+  return index >= 0 && (end || all.length - 1 - index >= ROOM_ABOVE);
+}
+
 const time = (message: Message | undefined) => (message?.created_at ? Date.parse(message.created_at) : NaN);
 
 /**

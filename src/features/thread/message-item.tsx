@@ -37,9 +37,11 @@ export const MessageItem = memo(function MessageItem({ item, parent, replyCount,
         </div>
       ) : null}
       <article
+        // Focusable by ↑/↓ in the thread (not a Tab stop of its own).
+        tabIndex={-1}
         aria-label={`${author?.name ?? 'Unknown'} at ${clockTime(message.created_at)}`}
         className={cn(
-          'group relative flex gap-3 rounded-md px-2 py-0.5 transition duration-700 hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
+          'group relative flex gap-3 rounded-md px-2 py-0.5 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 transition duration-700 hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
           item.startsGroup && 'mt-2',
           highlighted && 'bg-amber-50 ring-2 ring-amber-300 hover:bg-amber-50 dark:bg-amber-950/40 dark:ring-amber-700',
         )}

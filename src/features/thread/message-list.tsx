@@ -5,6 +5,7 @@ import type { Message } from '../../contract/models';
 import { paths } from '../../lib/paths';
 import { MessageItem } from './message-item';
 import type { Thread, ThreadItem } from './thread-items';
+import { useMessageKeys } from './use-message-keys';
 
 // Virtuoso keeps the reader's place when older messages are prepended if the first item's index drops by
 // exactly as many items; indexes are counted down from here.
@@ -145,8 +146,17 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     onAtBottomChange.current(value);
   }, []);
 
+  const keys = useMessageKeys(items, scroller, virtuoso);
+
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="thread" data-conversation-id={conversationId} data-loaded={items.length}>
+    <div
+      className="flex min-h-0 flex-1 flex-col"
+      data-testid="thread"
+      data-conversation-id={conversationId}
+      data-loaded={items.length}
+      onKeyDown={keys.onKeyDown}
+      onFocus={keys.onFocus}
+    >
       <Virtuoso
         ref={virtuoso}
         // Virtuoso sets `outline: none` on its scroller: the keyboard focus shows as an inset ring instead.

@@ -2,7 +2,7 @@ import { type UseInfiniteQueryResult, type InfiniteData, useQuery, useQueryClien
 import { type RefObject, useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
-import { messageQueries, type SeekProgress, seekMessage } from '../../api/messages';
+import { type MessagePages, messageQueries, readyToLand, type SeekProgress, seekMessage } from '../../api/messages';
 import type { Paginated } from '../../contract/envelopes';
 import type { Message } from '../../contract/models';
 import { paths } from '../../lib/paths';
@@ -37,10 +37,12 @@ export function useFocusMessage({ accountId, conversationId, focusMessageId, mes
   const [seek, setSeek] = useState<Seek | null>(null);
   const [attempt, setAttempt] = useState(0);
   const ready = !!messages.data;
+  // Already loaded with room above it: no walk, and no moment of "Finding the message" either.
+  const landed = !!focusMessageId && readyToLand(messages.data as MessagePages | undefined, focusMessageId);
 
   useEffect(() => {
     setSeek(null);
-    if (!focusMessageId || !ready) return;
+    if (!focusMessageId || !ready || landed) return;
     const controller = new AbortController();
     setSeek({ state: 'walking', progress: { loaded: 0, fraction: null } });
     seekMessage(
@@ -65,7 +67,7 @@ export function useFocusMessage({ accountId, conversationId, focusMessageId, mes
       },
     );
     return () => controller.abort();
-  }, [focusMessageId, ready, accountId, conversationId, queryClient, attempt]);
+  }, [focusMessageId, ready, landed, accountId, conversationId, queryClient, attempt]);
 
   useEffect(() => {
     if (focusMessageId) setHighlightedId(focusMessageId);
