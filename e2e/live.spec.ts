@@ -72,7 +72,7 @@ test.describe('live updates', () => {
     await expect(conversationList(page).getByRole('listitem').first()).toBeVisible();
     const badge = page.getByTestId('unread-elsewhere');
     const count = async () => Number((await badge.count()) > 0 ? await badge.textContent() : 0);
-    const option = page.getByRole('option', { name: new RegExp(other!.origin_owner_name) });
+    const option = page.getByRole('menuitemradio', { name: new RegExp(other!.origin_owner_name), includeHidden: true });
     await expect(option).toBeAttached();
     await page.waitForTimeout(500);
     const before = await count();
@@ -80,7 +80,8 @@ test.describe('live updates', () => {
     expect((await api.send(other!.id, quiet.id, `Meanwhile in the other account ${Date.now()}`)).status()).toBe(201);
     await expect.poll(count, { timeout: 8_000 }).toBe(before + 1);
     await expect(option).toHaveText(/— \d+ unread$/);
-    await expect(page.getByRole('combobox', { name: /unread in other accounts/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /unread in other accounts/ })).toBeVisible();
+    await page.getByRole('button', { name: /unread in other accounts/ }).click();
     await page.screenshot({ path: 'reports/screenshots/account-unread.png' });
 
     // Opening that account and the conversation reads it: back here, the count goes down by one.

@@ -58,6 +58,7 @@ export const MonitorIcon = icon(
 );
 export const BackIcon = icon(<path d="m15 18-6-6 6-6" />);
 export const ChevronDownIcon = icon(<path d="m6 9 6 6 6-6" />);
+export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />);
 export const ArrowDownIcon = icon(<path d="M12 5v14M19 12l-7 7-7-7" />);
 export const InfoIcon = icon(
   <>
