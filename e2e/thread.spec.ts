@@ -224,6 +224,41 @@ test.describe('thread', () => {
     await expect(box).toBeFocused();
   });
 
+  test('a conversation opened with unread messages shows a New line where the reader left off; Copy text copies a message', async ({
+    page,
+    context,
+    request,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const api = sandboxApi(request);
+    const { account, conversation } = await api.generalChannel();
+    const newestFirst = (await api.messages(account.id, conversation.id)).data as {
+      id: string;
+      created_at: string;
+      content: { plain: string };
+    }[];
+    const mark = newestFirst[8]!.created_at;
+    const newer = new Set(newestFirst.slice(0, 8).map((m) => m.id));
+    await page.addInitScript(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [`inbox:last-seen:${account.id}`, JSON.stringify({ '*': '2000-01-01T00:00:00.000Z', [conversation.id]: mark })],
+    );
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
+    const line = page.getByRole('separator', { name: 'New messages' });
+    await expect(line).toHaveCount(1);
+    const where = await line.evaluate((element) => element.closest('[data-message-id]')!.getAttribute('data-message-id'));
+    expect(newer.has(where!), 'the line is above a message written after the mark').toBe(true);
+    // Reading to the end does not move it while the conversation is open.
+    await page.waitForTimeout(500);
+    await expect(line).toHaveCount(1);
+
+    const newest = newestFirst[0]!;
+    const row = page.locator(`[data-message-id="${newest.id}"] article`);
+    await row.hover();
+    await row.getByRole('button', { name: 'Copy text of message' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(newest.content.plain);
+  });
+
   test('the thread is accessible', async ({ page, request }) => {
     const api = sandboxApi(request);
     const { account, conversation } = await api.generalChannel();

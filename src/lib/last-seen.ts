@@ -37,6 +37,12 @@ export function markSeen(accountId: string, conversationId: string, at: string |
   for (const listener of listeners) listener();
 }
 
+/** When the reader last saw the conversation (or the account's first-visit baseline). */
+export function lastSeenAt(accountId: string, conversationId: string): string | undefined {
+  const seen = read(accountId);
+  return seen[conversationId] ?? seen[BASELINE];
+}
+
 export function isUnread(seen: Seen, conversationId: string, lastMessageAt: string | null | undefined): boolean {
   if (!lastMessageAt) return false;
   const at = seen[conversationId] ?? seen[BASELINE];
@@ -72,7 +78,10 @@ export function useLastSeenOf(accountIds: readonly string[]): Seen[] {
 }
 
 /** How many of these conversations have messages the reader has not seen (each conversation once). */
-export function countUnread(conversations: Iterable<{ id?: string | null; last_message_at?: string | null }>, seen: Seen) {
+export function countUnread(
+  conversations: Iterable<{ id?: string | null; last_message_at?: string | null }>,
+  seen: Seen,
+) {
   const ids = new Set<string>();
   let unread = 0;
   for (const conversation of conversations) {

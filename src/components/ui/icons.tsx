@@ -59,6 +59,12 @@ export const MonitorIcon = icon(
 export const BackIcon = icon(<path d="m15 18-6-6 6-6" />);
 export const ChevronDownIcon = icon(<path d="m6 9 6 6 6-6" />);
 export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />);
+export const CopyIcon = icon(
+  <>
+    <rect x="9" y="9" width="12" height="12" rx="2" />
+    <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+  </>,
+);
 export const ArrowDownIcon = icon(<path d="M12 5v14M19 12l-7 7-7-7" />);
 export const InfoIcon = icon(
   <>

@@ -2,7 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Message } from '../../contract/models';
 import { Avatar } from '../../components/ui/avatar';
-import { LinkIcon, ReplyIcon } from '../../components/ui/icons';
+import { CopyIcon, LinkIcon, ReplyIcon } from '../../components/ui/icons';
 import { cn } from '../../lib/cn';
 import { absoluteTime, clockTime, dayLabel } from '../../lib/format-time';
 import { MessageBody } from './message-body';
@@ -14,15 +14,29 @@ export interface MessageItemProps {
   parent: Message | undefined;
   replyCount: number;
   highlighted: boolean;
+  /** The first message that is new since the reader was last here: a "New messages" line goes above it. */
+  startsUnread: boolean;
   repliesHref: string;
   onJump: (id: string) => void;
   onCopyLink: (id: string) => void;
+  onCopyText: (id: string) => void;
   /** What to show under the text of a message with attachments (the app passes the attachments feature in). */
   renderAttachments?: (message: Message) => ReactNode;
 }
 
 /** One message row: its day separator and author header when they start here, the text, and its actions. */
-export const MessageItem = memo(function MessageItem({ item, parent, replyCount, highlighted, repliesHref, onJump, onCopyLink, renderAttachments }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({
+  item,
+  parent,
+  replyCount,
+  highlighted,
+  startsUnread,
+  repliesHref,
+  onJump,
+  onCopyLink,
+  onCopyText,
+  renderAttachments,
+}: MessageItemProps) {
   const { message } = item;
   const author = message.author;
   return (
@@ -34,6 +48,17 @@ export const MessageItem = memo(function MessageItem({ item, parent, replyCount,
             {dayLabel(message.created_at)}
           </span>
           <div className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
+        </div>
+      ) : null}
+      {startsUnread ? (
+        <div
+          role="separator"
+          aria-label="New messages"
+          className="flex items-center gap-2 pt-2 pb-1"
+          data-testid="new-messages"
+        >
+          <div className="h-px flex-1 bg-red-500/70" />
+          <span className="text-[12px] font-semibold text-red-700 dark:text-red-400">New</span>
         </div>
       ) : null}
       <article
@@ -64,28 +89,59 @@ export const MessageItem = memo(function MessageItem({ item, parent, replyCount,
           {item.startsGroup ? (
             <div className="flex items-baseline gap-2">
               <span className="font-semibold">{author?.name ?? 'Unknown user'}</span>
-              <time dateTime={message.created_at ?? undefined} title={absoluteTime(message.created_at)} className="text-[12px] text-neutral-500 tabular-nums dark:text-neutral-400">
+              <time
+                dateTime={message.created_at ?? undefined}
+                title={absoluteTime(message.created_at)}
+                className="text-[12px] text-neutral-500 tabular-nums dark:text-neutral-400"
+              >
                 {clockTime(message.created_at)}
               </time>
             </div>
           ) : null}
-          {message.parent_message_id ? <ReplyQuote parentId={message.parent_message_id} loaded={parent} onJump={onJump} /> : null}
+          {message.parent_message_id ? (
+            <ReplyQuote parentId={message.parent_message_id} loaded={parent} onJump={onJump} />
+          ) : null}
           <MessageBody content={message.content} />
           {renderAttachments && message.attachments?.length ? renderAttachments(message) : null}
           {replyCount > 0 ? (
-            <Link to={repliesHref} className="mt-0.5 inline-flex items-center gap-1 text-[13px] font-medium text-accent-700 hover:underline dark:text-accent-300">
+            <Link
+              to={repliesHref}
+              className="mt-0.5 inline-flex items-center gap-1 text-[13px] font-medium text-accent-700 hover:underline dark:text-accent-300"
+            >
               <ReplyIcon size={13} />
               {replyCount === 1 ? '1 reply' : `${replyCount} replies`}
             </Link>
           ) : null}
         </div>
         <div className="absolute -top-3 right-2 hidden gap-0.5 rounded-md border border-neutral-200 bg-white p-0.5 shadow-sm group-focus-within:flex group-hover:flex dark:border-neutral-700 dark:bg-neutral-900">
-          <button type="button" onClick={() => onCopyLink(item.id)} aria-label="Copy link to message" title="Copy link" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
+          {message.content?.plain || message.content?.html ? (
+            <button
+              type="button"
+              onClick={() => onCopyText(item.id)}
+              aria-label="Copy text of message"
+              title="Copy text"
+              className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+            >
+              <CopyIcon size={14} />
+            </button>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => onCopyLink(item.id)}
+            aria-label="Copy link to message"
+            title="Copy link"
+            className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+          >
             <LinkIcon size={14} />
           </button>
           {/* Only where there are replies: StackOne cannot send a reply into a thread, so there is nothing to open. */}
           {replyCount > 0 ? (
-            <Link to={repliesHref} aria-label="View replies" title="View replies" className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
+            <Link
+              to={repliesHref}
+              aria-label="View replies"
+              title="View replies"
+              className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+            >
               <ReplyIcon size={14} />
             </Link>
           ) : null}

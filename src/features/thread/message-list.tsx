@@ -39,11 +39,13 @@ export interface MessageListProps {
   loadingOlder: boolean;
   onLoadOlder: () => void;
   highlightedId: string | null;
+  unreadFromId: string | null;
   initialMessageId: string | null;
   newCount: number;
   onAtBottomChange: (atBottom: boolean) => void;
   onJump: (id: string) => void;
   onCopyLink: (id: string) => void;
+  onCopyText: (id: string) => void;
   renderAttachments?: (message: Message) => ReactNode;
 }
 
@@ -183,9 +185,11 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
             parent={item.message.parent_message_id ? byId.get(item.message.parent_message_id) : undefined}
             replyCount={replies.get(item.id)?.length ?? 0}
             highlighted={item.id === highlightedId}
+            startsUnread={item.id === props.unreadFromId}
             repliesHref={paths.replies(accountId, conversationId, item.id)}
             onJump={props.onJump}
             onCopyLink={props.onCopyLink}
+            onCopyText={props.onCopyText}
             renderAttachments={props.renderAttachments}
           />
         )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../contract/models';
-import { buildThread } from './thread-items';
+import { buildThread, firstUnreadId } from './thread-items';
 
 const ada = { id: 'u1', name: 'Ada' };
 const bob = { id: 'u2', name: 'Bob' };
@@ -16,7 +16,9 @@ describe('buildThread', () => {
   it('reads oldest first across newest-first pages and drops duplicates', () => {
     const pages = [
       { data: [msg('m4', '2026-03-03T10:04:00Z'), msg('m3', '2026-03-03T10:03:00Z')] },
-      { data: [msg('m3', '2026-03-03T10:03:00Z'), msg('m2', '2026-03-03T10:02:00Z'), msg('m1', '2026-03-03T10:01:00Z')] },
+      {
+        data: [msg('m3', '2026-03-03T10:03:00Z'), msg('m2', '2026-03-03T10:02:00Z'), msg('m1', '2026-03-03T10:01:00Z')],
+      },
     ];
     expect(buildThread(pages).items.map((i) => i.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
@@ -44,9 +46,38 @@ describe('buildThread', () => {
 
   it('collects loaded replies under their parent', () => {
     const { replies, items } = buildThread([
-      { data: [msg('r2', '2026-03-03T10:05:00Z', bob, 'm1'), msg('r1', '2026-03-03T10:01:00Z', bob, 'm1'), msg('m1', '2026-03-03T10:00:00Z')] },
+      {
+        data: [
+          msg('r2', '2026-03-03T10:05:00Z', bob, 'm1'),
+          msg('r1', '2026-03-03T10:01:00Z', bob, 'm1'),
+          msg('m1', '2026-03-03T10:00:00Z'),
+        ],
+      },
     ]);
     expect(replies.get('m1')?.map((m) => m.id)).toEqual(['r1', 'r2']);
     expect(items.find((i) => i.id === 'r1')?.startsGroup).toBe(true);
+  });
+});
+
+describe('firstUnreadId', () => {
+  const items = buildThread([
+    {
+      data: [
+        msg('m4', '2026-03-03T10:04:00Z', bob),
+        msg('m3', '2026-03-03T10:03:00Z', ada),
+        msg('m2', '2026-03-03T10:02:00Z', bob),
+        msg('m1', '2026-03-03T10:01:00Z', bob),
+      ],
+    },
+  ]).items;
+
+  it('is the first message after the mark that someone else wrote', () => {
+    expect(firstUnreadId(items, '2026-03-03T10:01:30Z', 'u1')).toBe('m2');
+    expect(firstUnreadId(items, '2026-03-03T10:02:00Z', 'u1')).toBe('m4');
+  });
+
+  it('is none when all is seen, or when there is no mark', () => {
+    expect(firstUnreadId(items, '2026-03-03T10:04:00Z', 'u1')).toBeNull();
+    expect(firstUnreadId(items, undefined, 'u1')).toBeNull();
   });
 });

@@ -47,7 +47,12 @@ export function buildThread(pages: readonly Paginated<Message>[]): Thread {
     const startsDay = !previous || !at || !previousAt || dayKey(at) !== dayKey(previousAt);
     const sameAuthor = !!previous && (previous.author?.id ?? null) === (message.author?.id ?? null);
     const close = !!previous && Date.parse(at) - Date.parse(previousAt) < GROUP_GAP_MS;
-    items.push({ message, id: message.id!, startsDay, startsGroup: startsDay || !sameAuthor || !close || !!message.parent_message_id });
+    items.push({
+      message,
+      id: message.id!,
+      startsDay,
+      startsGroup: startsDay || !sameAuthor || !close || !!message.parent_message_id,
+    });
     byId.set(message.id!, message);
     if (message.parent_message_id) {
       const list = replies.get(message.parent_message_id) ?? [];
@@ -57,4 +62,15 @@ export function buildThread(pages: readonly Paginated<Message>[]): Thread {
     previous = message;
   }
   return { items, byId, replies };
+}
+
+/** The first message someone else wrote after the reader last saw the conversation: the "new messages" line goes above it. */
+export function firstUnreadId(
+  items: readonly ThreadItem[],
+  seenAt: string | undefined,
+  selfId: string | null,
+): string | null {
+  if (!seenAt) return null;
+  const first = items.find((item) => (item.message.created_at ?? '') > seenAt && item.message.author?.id !== selfId);
+  return first?.id ?? null;
 }

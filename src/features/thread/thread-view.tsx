@@ -8,13 +8,13 @@ import { usePeople } from '../../api/users';
 import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
 import { conversationTitle } from '../../lib/conversation-title';
-import { markSeen } from '../../lib/last-seen';
+import { lastSeenAt, markSeen } from '../../lib/last-seen';
 import { focusComposer } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { MessageList, type MessageListHandle } from './message-list';
 import { PendingMessages } from './pending-messages';
 import { ThreadHeader } from './thread-header';
-import { buildThread } from './thread-items';
+import { buildThread, firstUnreadId } from './thread-items';
 import { useMessagePolling } from './use-message-polling';
 import { FindingMessage } from './finding-message';
 import { useFocusMessage } from './use-focus-message';
@@ -43,6 +43,11 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const [atBottom, setAtBottom] = useState(true);
   const [newCount, setNewCount] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+
+  // Where the reader left off, as it was when the conversation opened: the "New messages" line stays put while reading.
+  const [leftOff, setLeftOff] = useState(() => ({ conversationId, at: lastSeenAt(accountId, conversationId) }));
+  if (leftOff.conversationId !== conversationId) setLeftOff({ conversationId, at: lastSeenAt(accountId, conversationId) });
+  const unreadFromId = useMemo(() => firstUnreadId(thread.items, leftOff.at, selfId), [thread.items, leftOff.at, selfId]);
 
   const focus = useFocusMessage({ accountId, conversationId, focusMessageId, messages, thread, list });
 
@@ -82,6 +87,15 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
     [accountId, conversationId],
   );
 
+  const copyText = useCallback(
+    (id: string) => {
+      const content = thread.byId.get(id)?.content;
+      const text = content?.plain || new DOMParser().parseFromString(content?.html ?? '', 'text/html').body.textContent || '';
+      void navigator.clipboard?.writeText(text).then(() => setAnnouncement('Text copied'), () => setAnnouncement('Could not copy the text'));
+    },
+    [thread.byId],
+  );
+
   const selfName = (selfId ? people.byId.get(selfId)?.name : null) ?? 'You';
   const pending = <PendingMessages conversationId={conversationId} selfName={selfName} />;
 
@@ -115,11 +129,13 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
         loadingOlder={messages.isFetchingNextPage}
         onLoadOlder={() => void messages.fetchNextPage()}
         highlightedId={focus.highlightedId}
+        unreadFromId={unreadFromId}
         initialMessageId={focus.highlightedId}
         newCount={newCount}
         onAtBottomChange={setAtBottom}
         onJump={focus.jumpTo}
         onCopyLink={copyLink}
+        onCopyText={copyText}
         renderAttachments={renderAttachments}
       />
     );
