@@ -174,3 +174,42 @@ test('Enter in Name creates nothing, text left in the people field is never drop
   await expect(dialog(page)).toBeHidden();
   expect(await count()).toBe(1);
 });
+
+test('Start a group from a direct message’s details opens New conversation with that person picked; adding one makes the group', async ({
+  page,
+}) => {
+  const { accountId, self, others } = await openInbox(page);
+  const list = conversationList(page);
+  const direct = list.getByRole('link').filter({ hasText: 'Direct message' }).first();
+  await expect(direct).not.toContainText('Loading name');
+  const href = (await direct.getAttribute('href'))!;
+  const conversationId = href.split('/').pop()!;
+  const stored = await sandboxApi(page.request).get<{ data: { participants: string[] } }>(
+    `/unified/messaging/conversations/${conversationId}`,
+    accountId,
+  );
+  const other = others.find((p) => stored.data.participants.includes(p.id) && p.id !== self.id)!;
+  expect(other, 'the direct message is with someone who can be added').toBeTruthy();
+
+  await page.goto(`/a/${accountId}/c/${conversationId}?panel=details`);
+  const panel = page.getByRole('complementary', { name: 'Conversation details' });
+  await panel.getByRole('button', { name: `Start a group with ${other.name}` }).click();
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).getByRole('button', { name: `Remove ${other.name}` })).toBeVisible();
+  await expect(search(page)).toBeFocused();
+  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations).toEqual([]);
+
+  const third = others.find((p) => p.id !== other.id)!;
+  await add(page, third);
+  await dialog(page).getByRole('button', { name: 'Create' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/a/${accountId}/c/[^/?]+$`));
+  const groupId = new URL(page.url()).pathname.split('/').pop()!;
+  expect(groupId).not.toBe(conversationId);
+  const group = await sandboxApi(page.request).get<{ data: { participants: string[]; name: string | null } }>(
+    `/unified/messaging/conversations/${groupId}`,
+    accountId,
+  );
+  expect([...group.data.participants].sort()).toEqual([self.id, other.id, third.id].sort());
+  expect(group.data.name ?? null).toBeNull();
+});

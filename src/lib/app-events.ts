@@ -9,14 +9,21 @@ export interface ComposeTarget {
   detail: string;
 }
 
+/** Who a new conversation opens with already picked ("Start a group" from a conversation or the directory). */
+export interface GroupTarget {
+  people: string[];
+}
+
+export type DialogDetail = ComposeTarget | GroupTarget;
+
 const target = new EventTarget();
 
-export function openDialog(name: DialogName, detail?: ComposeTarget): void {
+export function openDialog(name: DialogName, detail?: DialogDetail): void {
   target.dispatchEvent(new CustomEvent(name, { detail }));
 }
 
-export function onOpenDialog(name: DialogName, handler: (detail?: ComposeTarget) => void): () => void {
-  const listener = (event: Event) => handler((event as CustomEvent<ComposeTarget | undefined>).detail);
+export function onOpenDialog(name: DialogName, handler: (detail?: DialogDetail) => void): () => void {
+  const listener = (event: Event) => handler((event as CustomEvent<DialogDetail | undefined>).detail);
   target.addEventListener(name, listener);
   return () => target.removeEventListener(name, listener);
 }

@@ -37,13 +37,15 @@ export function GlobalShortcuts() {
   const [open, setOpen] = useState<DialogName | null>(null);
   const [used, setUsed] = useState<Set<DialogName>>(new Set());
   const [composeTo, setComposeTo] = useState<ComposeTarget | null>(null);
+  const [groupOf, setGroupOf] = useState<string[]>([]);
   const keepTypedAhead = useTypeAhead();
 
   useEffect(() => {
     const names: DialogName[] = ['shortcuts', 'quick-switcher', 'compose', 'new-conversation'];
     const stops = names.map((name) =>
       onOpenDialog(name, (detail) => {
-        if (name === 'compose') setComposeTo(detail ?? null);
+        if (name === 'compose') setComposeTo(detail && 'kind' in detail ? detail : null);
+        if (name === 'new-conversation') setGroupOf(detail && 'people' in detail ? detail.people : []);
         if (name !== 'shortcuts') keepTypedAhead();
         setUsed((u) => new Set(u).add(name));
         setOpen(name);
@@ -109,7 +111,12 @@ export function GlobalShortcuts() {
         />
       ) : null}
       {used.has('new-conversation') ? (
-        <NewConversationDialog open={open === 'new-conversation'} onOpenChange={change('new-conversation')} />
+        <NewConversationDialog
+          key={groupOf.join(',')}
+          open={open === 'new-conversation'}
+          onOpenChange={change('new-conversation')}
+          initialPeople={groupOf}
+        />
       ) : null}
     </Suspense>
   );

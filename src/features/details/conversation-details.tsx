@@ -3,7 +3,9 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { conversationQueries } from '../../api/conversations';
 import { usePeople } from '../../api/users';
-import { CloseIcon } from '../../components/ui/icons';
+import { Button } from '../../components/ui/button';
+import { CloseIcon, PlusIcon } from '../../components/ui/icons';
+import { openDialog } from '../../lib/app-events';
 import { EmptyState, ErrorState, SkeletonRows } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
 import { DetailsSummary } from './details-summary';
@@ -42,10 +44,24 @@ function DetailsBody({ conversationId }: { conversationId: string }) {
       </EmptyState>
     );
   const ids = conversation.participants ?? [];
+  // A direct or group message (no name) can grow into a new group: StackOne cannot add people to an existing one.
+  const others = [...new Set(ids)].filter((id) => id !== selfId);
+  const canGroup = !conversation.name && others.length > 0;
 
   return (
     <div className="flex flex-col gap-5 p-4">
       <DetailsSummary conversation={conversation} usersById={people.byId} selfId={selfId} />
+      {canGroup ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          className="w-fit"
+          onClick={() => openDialog('new-conversation', { people: others })}
+        >
+          <PlusIcon size={14} />
+          Start a group with {others.length === 1 ? (people.byId.get(others[0]!)?.name ?? 'them') : 'these people'}
+        </Button>
+      ) : null}
       <section aria-labelledby="details-participants" className="flex flex-col gap-1">
         <h3 id="details-participants" className="text-[13px] font-semibold text-neutral-600 dark:text-neutral-300">
           Participants{' '}

@@ -24,9 +24,12 @@ import { personName } from '../../contract/people';
 export function NewConversationDialog({
   open,
   onOpenChange,
+  initialPeople = NO_PEOPLE,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** People already picked, as "Start a group" opens it. */
+  initialPeople?: string[];
 }) {
   return (
     <Dialog
@@ -35,27 +38,32 @@ export function NewConversationDialog({
       title="New conversation"
       description="Name a channel, or add people for a direct or group message."
     >
-      <NewConversationForm onClose={() => onOpenChange(false)} />
+      <NewConversationForm onClose={() => onOpenChange(false)} initialPeople={initialPeople} />
     </Dialog>
   );
 }
 
 type Field = 'name' | 'people';
 
+const NO_PEOPLE: string[] = [];
+
 const inputClass =
   'h-9 w-full rounded-md border bg-white px-2.5 text-sm placeholder:text-neutral-500 focus-visible:border-accent-500 focus-visible:outline-offset-0 dark:bg-neutral-950 dark:placeholder:text-neutral-400';
 
-function NewConversationForm({ onClose }: { onClose: () => void }) {
+function NewConversationForm({ onClose, initialPeople }: { onClose: () => void; initialPeople: string[] }) {
   const { accountId, selfId } = useAccount();
   const navigate = useNavigate();
   const create = useCreateConversation(accountId);
   const id = useId();
   const [name, setName] = useState('');
-  const [participants, setParticipants] = useState<string[]>([]);
+  const [participants, setParticipants] = useState<string[]>(initialPeople);
   const [privateChoice, setPrivateChoice] = useState(false);
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<DraftErrors>({});
-  const [focusRequest, setFocusRequest] = useState<{ field: Field } | null>(null);
+  // Opened with people picked: adding more of them is next (or a name, which makes it a channel).
+  const [focusRequest, setFocusRequest] = useState<{ field: Field } | null>(
+    initialPeople.length > 0 ? { field: 'people' } : null,
+  );
   /** The Idempotency-Key of the last submission, kept while the same request is sent again. */
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -163,7 +171,7 @@ function NewConversationForm({ onClose }: { onClose: () => void }) {
             id={`${id}-name`}
             ref={nameRef}
             // The first thing to type; the dialog keeps a focus that is already inside it.
-            autoFocus
+            autoFocus={initialPeople.length === 0}
             value={name}
             onChange={(event) => {
               setName(event.target.value);
