@@ -152,3 +152,32 @@ test('"Message" opens the direct conversation; a stranger\'s link says who is mi
   await page.getByRole('link', { name: 'See everyone' }).click();
   await expect(page).toHaveURL(`/a/${accountId}/users`);
 });
+
+test('the directory picks several people (Space or a checkbox) and starts a group with them', async ({ page }) => {
+  const { accountId } = await openInbox(page);
+  await page.goto(`/a/${accountId}/users`);
+  const list = page.getByRole('list', { name: 'People' });
+  const boxes = list.getByRole('checkbox');
+  await expect(boxes.first()).toBeVisible();
+  const firstBox = boxes.nth(0);
+  const firstName = (await firstBox.getAttribute('aria-label'))!.replace(/^Pick (.*) for a group$/, '$1');
+  await firstBox.check();
+  // The next pickable row, with the keyboard: its link, then Space.
+  const secondBox = boxes.nth(1);
+  const secondName = (await secondBox.getAttribute('aria-label'))!.replace(/^Pick (.*) for a group$/, '$1');
+  await secondBox.locator('xpath=following-sibling::a').focus();
+  await page.keyboard.press('Space');
+  await expect(secondBox).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: '2 people picked' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Start a group' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New conversation' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: `Remove ${firstName}` })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: `Remove ${secondName}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Started: the picks are cleared.
+  await expect(page.getByText('2 people picked')).toHaveCount(0);
+  await expect(firstBox).not.toBeChecked();
+});

@@ -19,6 +19,7 @@ const people: User[] = Array.from({ length: 30 }, (_, i) => ({
 
 function renderList(props: Partial<DirectoryListProps>) {
   const onLoadMore = vi.fn();
+  const onTogglePick = vi.fn();
   const all: DirectoryListProps = {
     accountId: 'acc',
     users: people,
@@ -29,6 +30,8 @@ function renderList(props: Partial<DirectoryListProps>) {
     loadingMore: false,
     loadMoreError: null,
     onLoadMore,
+    picked: new Set(),
+    onTogglePick,
     ...props,
   };
   const router = createMemoryRouter([{ path: '*', element: <DirectoryList {...all} /> }]);
@@ -37,7 +40,7 @@ function renderList(props: Partial<DirectoryListProps>) {
       <RouterProvider router={router} />
     </VirtuosoMockContext.Provider>,
   );
-  return { onLoadMore };
+  return { onLoadMore, onTogglePick };
 }
 
 describe('DirectoryList', () => {
@@ -74,5 +77,22 @@ describe('DirectoryList', () => {
     expect(screen.getByRole('link', { name: 'Person 02 (you) @person2' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Person 03 Bot @person3' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Person 04 Inactive @person4' })).toBeInTheDocument();
+  });
+
+  it('picks people for a group with Space on a row or its checkbox; not you, and not the inactive', async () => {
+    const user = userEvent.setup();
+    const { onTogglePick } = renderList({ picked: new Set(['u1']) });
+    const row = await screen.findByRole('link', { name: 'Person 00 @person0' });
+    row.focus();
+    await user.keyboard(' ');
+    expect(onTogglePick).toHaveBeenLastCalledWith('u0');
+    expect(screen.getByRole('checkbox', { name: 'Pick Person 01 for a group' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Pick Person 05 for a group' }));
+    expect(onTogglePick).toHaveBeenLastCalledWith('u5');
+    expect(screen.queryByRole('checkbox', { name: /Person 02/ })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /Person 04/ })).toBeNull();
+    screen.getByRole('link', { name: 'Person 02 (you) @person2' }).focus();
+    await user.keyboard(' ');
+    expect(onTogglePick).toHaveBeenCalledTimes(2);
   });
 });

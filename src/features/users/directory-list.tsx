@@ -19,6 +19,9 @@ export interface DirectoryListProps {
   loadingMore: boolean;
   loadMoreError: string | null;
   onLoadMore: () => void;
+  /** People picked for a new group, and how to pick or unpick one (Space on a row, or its checkbox). */
+  picked: ReadonlySet<string>;
+  onTogglePick: (id: string) => void;
 }
 
 type Footer = Pick<DirectoryListProps, 'hasMore' | 'loadingMore' | 'loadMoreError' | 'onLoadMore'>;
@@ -63,7 +66,20 @@ function Footer({ context }: ContextProp<Footer>) {
 
 /** The people as a virtualised list of profile links; arrow keys move between rows. */
 export function DirectoryList(props: DirectoryListProps) {
-  const { accountId, users, selectedId, selfId, linkSearch, hasMore, loadingMore, loadMoreError, onLoadMore } = props;
+  const {
+    accountId,
+    users,
+    selectedId,
+    selfId,
+    linkSearch,
+    hasMore,
+    loadingMore,
+    loadMoreError,
+    onLoadMore,
+    picked,
+    onTogglePick,
+  } = props;
+  const pickable = (user: User) => !!user.id && user.id !== selfId && user.active !== false;
   const virtuoso = useRef<VirtuosoHandle>(null);
   const root = useRef<HTMLDivElement>(null);
   // Read once: Virtuoso only uses the first value, to open a deep-linked profile's row in view.
@@ -94,6 +110,14 @@ export function DirectoryList(props: DirectoryListProps) {
     const row = (event.target as HTMLElement).closest('[data-index]');
     if (!row) return;
     const index = Number(row.getAttribute('data-index'));
+    if (event.key === ' ' && (event.target as HTMLElement).tagName === 'A') {
+      const user = users[index];
+      if (user && pickable(user)) {
+        event.preventDefault();
+        onTogglePick(user.id!);
+      }
+      return;
+    }
     const last = users.length - 1;
     const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last }[event.key];
     if (next === undefined) return;
@@ -117,24 +141,50 @@ export function DirectoryList(props: DirectoryListProps) {
         components={{ List, Item, Footer }}
         itemContent={(_index, user) => {
           const selected = user.id === selectedId;
+          const name = personName(user);
+          const isPicked = !!user.id && picked.has(user.id);
           return (
-            <Link
-              to={`${paths.user(accountId, user.id ?? '')}${linkSearch}`}
-              aria-current={selected ? 'page' : undefined}
-              className={cn(
-                'mx-1.5 my-px flex rounded-md px-2 py-1.5 -outline-offset-2',
-                selected ? 'bg-accent-100 dark:bg-accent-900/60' : 'hover:bg-neutral-100 dark:hover:bg-neutral-800/70',
+            <div className="mx-1.5 my-px flex items-center gap-1">
+              {pickable(user) ? (
+                <input
+                  type="checkbox"
+                  // Not a Tab stop of its own: Space on the row picks, as the row's hint says.
+                  tabIndex={-1}
+                  checked={isPicked}
+                  onChange={() => onTogglePick(user.id!)}
+                  aria-label={`Pick ${name} for a group`}
+                  className="ml-1 h-4 w-4 shrink-0 accent-accent-600"
+                />
+              ) : (
+                <span className="ml-1 h-4 w-4 shrink-0" />
               )}
-            >
-              <PersonRow
-                id={user.id}
-                name={personName(user)}
-                username={user.username}
-                bot={user.bot === true}
-                inactive={user.active === false}
-                self={user.id === selfId}
-              />
-            </Link>
+              <Link
+                to={`${paths.user(accountId, user.id ?? '')}${linkSearch}`}
+                aria-current={selected ? 'page' : undefined}
+                aria-description={
+                  pickable(user)
+                    ? isPicked
+                      ? 'Picked for a group. Space to unpick'
+                      : 'Space to pick for a group'
+                    : undefined
+                }
+                className={cn(
+                  'flex min-w-0 flex-1 rounded-md px-2 py-1.5 -outline-offset-2',
+                  selected
+                    ? 'bg-accent-100 dark:bg-accent-900/60'
+                    : 'hover:bg-neutral-100 dark:hover:bg-neutral-800/70',
+                )}
+              >
+                <PersonRow
+                  id={user.id}
+                  name={name}
+                  username={user.username}
+                  bot={user.bot === true}
+                  inactive={user.active === false}
+                  self={user.id === selfId}
+                />
+              </Link>
+            </div>
           );
         }}
       />

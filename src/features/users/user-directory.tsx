@@ -1,10 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useMemo } from 'react';
+import { type KeyboardEvent, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { userQueries } from '../../api/users';
+import { Button } from '../../components/ui/button';
 import { SearchIcon } from '../../components/ui/icons';
 import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
+import { openDialog } from '../../lib/app-events';
 import { DirectoryList } from './directory-list';
 import { useSearchParam } from './use-search-param';
 
@@ -16,6 +18,14 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} 
  */
 export function UserDirectory({ selectedId }: { selectedId: string | null }) {
   const { accountId, selfId } = useAccount();
+  // People picked for a new group; kept across searches, so a group can be gathered from several.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const togglePick = (id: string) =>
+    setPicked((was) => {
+      const next = new Set(was);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const [query, setQuery] = useSearchParam('q');
   const searching = query.trim() !== '';
   const everyone = useInfiniteQuery({ ...userQueries.list(accountId), enabled: !searching });
@@ -86,6 +96,8 @@ export function UserDirectory({ selectedId }: { selectedId: string | null }) {
         loadingMore={pages.isFetchingNextPage}
         loadMoreError={pages.isFetchNextPageError ? errorMessage(pages.error) : null}
         onLoadMore={() => void pages.fetchNextPage()}
+        picked={picked}
+        onTogglePick={togglePick}
       />
     );
   }
@@ -129,6 +141,26 @@ export function UserDirectory({ selectedId }: { selectedId: string | null }) {
         />
       ) : null}
       {body}
+      {picked.size > 0 ? (
+        <div className="flex shrink-0 items-center gap-2 border-t border-neutral-200 px-3 py-2 dark:border-neutral-800">
+          <p role="status" className="mr-auto text-[13px] text-neutral-700 tabular-nums dark:text-neutral-300">
+            {picked.size === 1 ? '1 person picked' : `${picked.size} people picked`}
+          </p>
+          <Button size="sm" onClick={() => setPicked(new Set())}>
+            Clear
+          </Button>
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => {
+              openDialog('new-conversation', { people: [...picked] });
+              setPicked(new Set());
+            }}
+          >
+            Start a group
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }
