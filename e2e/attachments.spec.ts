@@ -221,7 +221,10 @@ test.describe('attachments', () => {
       const firstPage = pagesFrame.getByRole('group', { name: `Page 1 of ${pages[0]}` });
       await expect(firstPage).toContainText(title);
       expect(await pagesFrame.evaluate(() => self.origin)).toBe('null');
-      await pagesFrame.locator('.page').first().click({ position: { x: 120, y: 60 } });
+      await pagesFrame
+        .locator('.page')
+        .first()
+        .click({ position: { x: 120, y: 60 } });
       // Down, then up once the viewer (and the frame that had the key) is gone.
       await page.keyboard.down('Escape');
       await expect(viewer).toHaveCount(0);
@@ -237,11 +240,56 @@ test.describe('attachments', () => {
     await expect(page.getByRole('dialog').getByTestId('pdf-viewer-pages')).toHaveText('1 page');
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  });
 
+  test('a CSV previews as a table of its first rows; Show all opens every row, and a text file in full', async ({
+    page,
+    request,
+  }) => {
+    const found = await attachmentsOf(sandboxApi(request));
     const csv = messageWith(found, 'launch-plan.csv');
     await open(page, csv);
-    const firstLine = new TextDecoder().decode(sample('launch-plan.csv').bytes).split('\n')[0]!;
-    await expect(card(page, csv, 'launch-plan.csv').getByTestId('text-preview')).toContainText(firstLine);
+    const table = card(page, csv, 'launch-plan.csv').getByRole('region', { name: 'First rows of launch-plan.csv' });
+    await expect(table.getByRole('columnheader')).toHaveText([
+      'task_id',
+      'task',
+      'owner',
+      'team',
+      'start_date',
+      'due_date',
+      'status',
+      'estimate_days',
+      'notes',
+    ]);
+    await expect(table.getByRole('row')).toHaveCount(6);
+    // Quoted commas and doubled quotes are read as CSV, not split.
+    await expect(table.getByRole('cell', { name: 'Legal review on Thursday, then schedule' })).toBeVisible();
+    await expect(table).toContainText('First 5 of 10 rows');
+    // Wider than the card: it scrolls sideways.
+    expect(await table.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+
+    await card(page, csv, 'launch-plan.csv').getByRole('button', { name: 'Show all of launch-plan.csv' }).click();
+    const viewer = page.getByRole('dialog', { name: 'launch-plan.csv' });
+    await expect(viewer.getByTestId('text-viewer-extent')).toHaveText('The whole file');
+    const all = viewer.getByRole('region', { name: 'Rows of launch-plan.csv' });
+    await expect(all.getByRole('row')).toHaveCount(11);
+    await expect(all.getByRole('cell', { name: 'Cover "where did my folders go?" question' })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(viewer).toHaveCount(0);
+    await expect(
+      card(page, csv, 'launch-plan.csv').getByRole('button', { name: 'Show all of launch-plan.csv' }),
+    ).toBeFocused();
+
+    const notes = messageWith(found, 'meeting-notes.txt');
+    await open(page, notes);
+    const text = new TextDecoder().decode(sample('meeting-notes.txt').bytes);
+    await card(page, notes, 'meeting-notes.txt').getByRole('button', { name: 'Show all of meeting-notes.txt' }).click();
+    const full = page
+      .getByRole('dialog', { name: 'meeting-notes.txt' })
+      .getByRole('region', { name: 'Text of meeting-notes.txt' });
+    await expect(full).toHaveText(text, { useInnerText: false });
+    await page.screenshot({ path: 'reports/screenshots/text-viewer.png' });
   });
 
   test('the lightbox walks the images by keyboard, zooms, passes axe, and gives the focus back', async ({
@@ -298,7 +346,9 @@ test.describe('attachments', () => {
     const newest = withImages[0]!;
     const name = newest.names.find(isRaster)!;
     await open(page, newest);
-    await card(page, newest, name).getByRole('button', { name: `Open ${name}`, exact: true }).click();
+    await card(page, newest, name)
+      .getByRole('button', { name: `Open ${name}`, exact: true })
+      .click();
     const dialog = page.getByRole('dialog');
     const counter = dialog.getByTestId('lightbox-counter');
     await expect(counter).toHaveText(/^\d+ of \d+\+$/);
@@ -337,7 +387,10 @@ test.describe('attachments', () => {
     expect(results.violations).toEqual([]);
   });
 
-  test('a large download shows its progress, Cancel stops it, and a full one saves the exact bytes', async ({ page, request }) => {
+  test('a large download shows its progress, Cancel stops it, and a full one saves the exact bytes', async ({
+    page,
+    request,
+  }) => {
     const found = await attachmentsOf(sandboxApi(request));
     const name = 'events-export-2026.csv';
     const at = messageWith(found, name);

@@ -51,7 +51,13 @@ export interface PreviewBytes {
   bytes: Uint8Array<ArrayBuffer> | null;
 }
 
-async function fetchPreview(accountId: string, messageId: string, attachmentId: string, declaredType: string | null | undefined, signal: AbortSignal): Promise<PreviewBytes> {
+async function fetchPreview(
+  accountId: string,
+  messageId: string,
+  attachmentId: string,
+  declaredType: string | null | undefined,
+  signal: AbortSignal,
+): Promise<PreviewBytes> {
   const response = await send(downloadPath(messageId, attachmentId), { accountId, signal });
   const bytes = new Uint8Array(await response.arrayBuffer());
   const { kind, type } = previewOf(declaredType, bytes.subarray(0, SNIFF_BYTES));
@@ -76,23 +82,34 @@ export interface TextHead {
 
 /** How much of a text attachment an inline preview shows. */
 export const TEXT_HEAD_BYTES = 2048;
+/** The most of a text file "Show all" reads: beyond it, the file is for downloading. */
+export const TEXT_ALL_BYTES = 1_000_000;
 
 export const attachmentHeadQueries = {
   /** The first ~2 KB of a text/CSV/JSON attachment, read from the stream (the rest is never fetched); null when not plain text. */
   textHead: (accountId: string, messageId: string, attachmentId: string, declaredType: string | null | undefined) =>
     queryOptions({
       queryKey: [...attachmentQueries.all(accountId), 'text-head', messageId, attachmentId],
-      queryFn: ({ signal }) => fetchTextHead(accountId, messageId, attachmentId, declaredType, signal),
+      queryFn: ({ signal }) => fetchText(accountId, messageId, attachmentId, declaredType, TEXT_HEAD_BYTES, signal),
       staleTime: Infinity,
       gcTime: 2 * 60_000,
     }),
+  /** As much of a text file as a viewer shows (up to TEXT_ALL_BYTES), for "Show all". */
+  textAll: (accountId: string, messageId: string, attachmentId: string, declaredType: string | null | undefined) =>
+    queryOptions({
+      queryKey: [...attachmentQueries.all(accountId), 'text-all', messageId, attachmentId],
+      queryFn: ({ signal }) => fetchText(accountId, messageId, attachmentId, declaredType, TEXT_ALL_BYTES, signal),
+      staleTime: Infinity,
+      gcTime: 30_000,
+    }),
 };
 
-async function fetchTextHead(
+async function fetchText(
   accountId: string,
   messageId: string,
   attachmentId: string,
   declaredType: string | null | undefined,
+  limit: number,
   signal: AbortSignal,
 ): Promise<TextHead | null> {
   const response = await send(downloadPath(messageId, attachmentId), { accountId, signal });
@@ -106,7 +123,7 @@ async function fetchTextHead(
       if (done) break;
       chunks.push(value);
       received += value.byteLength;
-      if (received > TEXT_HEAD_BYTES) {
+      if (received > limit) {
         ended = false;
         await reader.cancel().catch(() => undefined);
         break;
@@ -119,9 +136,9 @@ async function fetchTextHead(
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  const head = all.subarray(0, TEXT_HEAD_BYTES);
+  const head = all.subarray(0, limit);
   if (previewOf(declaredType, head).kind !== 'text') return null;
   // `stream` drops a character cut in half at the end of the sample.
-  const text = new TextDecoder('utf-8').decode(head, { stream: !ended || received > TEXT_HEAD_BYTES });
-  return { text, truncated: !ended || received > TEXT_HEAD_BYTES };
+  const text = new TextDecoder('utf-8').decode(head, { stream: !ended || received > limit });
+  return { text, truncated: !ended || received > limit };
 }

@@ -1,20 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { attachmentHeadQueries } from '../../api/attachments';
 import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
+import { CsvTable } from './csv-table';
 import { attachmentName, PreviewCard } from './file-card';
+import { TextViewer } from './text-viewer';
 import { useNearViewport } from './use-near-viewport';
 
+const isCsv = (attachment: Attachment) =>
+  /^text\/csv\b/i.test(attachment.file_type ?? '') || /\.csv$/i.test(attachment.file_name ?? '');
+
 /**
- * Text, CSV and JSON: the first ~2 KB as escaped text (React text in a `<pre>`, never HTML), with "…" when the
- * file goes on. Only those bytes are read; anything that is not plain UTF-8 text gets the file card alone.
+ * Text, CSV and JSON: the first ~2 KB, as escaped text (React text in a `<pre>`, never HTML) or, for CSV, as a table
+ * of its first rows; "Show all" opens the whole file. Only those bytes are read; anything that is not plain UTF-8
+ * text gets the file card alone.
  */
 export function TextAttachment({ messageId, attachment }: { messageId: string; attachment: Attachment }) {
   const { accountId } = useAccount();
   const box = useRef<HTMLDivElement>(null);
   const near = useNearViewport(box);
   const name = attachmentName(attachment);
+  const csv = isCsv(attachment);
+  const [viewing, setViewing] = useState(false);
   const head = useQuery({
     ...attachmentHeadQueries.textHead(accountId, messageId, attachment.id ?? '', attachment.file_type),
     enabled: near && !!attachment.id,
@@ -27,9 +35,18 @@ export function TextAttachment({ messageId, attachment }: { messageId: string; a
       box={box}
       failed={head.isError || head.data === null}
       ready={!!head.data}
-      className="h-[120px] bg-neutral-50 dark:bg-neutral-950"
+      className={`relative bg-neutral-50 dark:bg-neutral-950 ${csv ? 'h-[156px]' : 'h-[120px]'}`}
     >
-      {head.data ? (
+      {head.data && csv ? (
+        <CsvTable
+          text={head.data.text}
+          truncated={head.data.truncated}
+          maxRows={5}
+          label={`First rows of ${name}`}
+          dense
+        />
+      ) : null}
+      {head.data && !csv ? (
         <pre
           data-testid="text-preview"
           tabIndex={0}
@@ -40,6 +57,19 @@ export function TextAttachment({ messageId, attachment }: { messageId: string; a
           {head.data.text}
           {head.data.truncated ? '…' : ''}
         </pre>
+      ) : null}
+      {head.data ? (
+        <button
+          type="button"
+          onClick={() => setViewing(true)}
+          aria-label={`Show all of ${name}`}
+          className="absolute right-2 bottom-2 rounded-md border border-neutral-300 bg-white/95 px-2 py-0.5 text-[12px] font-medium text-neutral-800 shadow-sm hover:bg-neutral-100 dark:border-neutral-600 dark:bg-neutral-800/95 dark:text-neutral-100 dark:hover:bg-neutral-700"
+        >
+          Show all
+        </button>
+      ) : null}
+      {viewing ? (
+        <TextViewer messageId={messageId} attachment={attachment} csv={csv} onClose={() => setViewing(false)} />
       ) : null}
     </PreviewCard>
   );
