@@ -361,6 +361,14 @@ test.describe('attachments', () => {
     expect(expected.length, 'the images found reach past those loaded').toBeGreaterThan(steps);
     const heading = dialog.getByRole('heading');
     await expect(heading).toHaveText(expected[0]!);
+    // Who sent it, and when.
+    const sent = (
+      await sandboxApi(request).get<{ data: { author: { name: string } } }>(
+        `/unified/messaging/messages/${newest.messageId}`,
+        newest.accountId,
+      )
+    ).data;
+    await expect(dialog.getByTestId('lightbox-sender')).toHaveText(new RegExp(`^${sent.author.name} · .*\\d.* · $`));
     for (let step = 1; step <= steps; step++) {
       await page.keyboard.press('ArrowLeft');
       await expect(heading).toHaveText(expected[step]!, { timeout: 15_000 });

@@ -27,7 +27,9 @@ function imagesOf(pages: { data?: (Message | undefined)[] | null }[] | undefined
       const message = messages[m];
       if (!message?.id) continue;
       for (const attachment of message.attachments ?? []) {
-        if (wantsThumbnail(attachment)) images.push({ messageId: message.id, attachment });
+        if (wantsThumbnail(attachment)) {
+          images.push({ messageId: message.id, attachment, sender: message.author?.name, sentAt: message.created_at });
+        }
       }
     }
   }

@@ -4,6 +4,7 @@ import { attachmentQueries } from '../../api/attachments';
 import { Button } from '../../components/ui/button';
 import { BackIcon } from '../../components/ui/icons';
 import { useAccount } from '../../lib/account-context';
+import { absoluteTime } from '../../lib/format-time';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
 import { attachmentName } from './file-card';
@@ -107,6 +108,12 @@ export function Lightbox({
       onClose={onClose}
       description={
         <>
+          {current?.sender || current?.sentAt ? (
+            <span data-testid="lightbox-sender">
+              {[current.sender, current.sentAt ? absoluteTime(current.sentAt) : null].filter(Boolean).join(' · ')}
+              {' · '}
+            </span>
+          ) : null}
           <span data-testid="lightbox-counter">
             {older?.loading ? 'Loading older images…' : `${index + 1} of ${count}${older ? '+' : ''}`}
           </span>

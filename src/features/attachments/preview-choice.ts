@@ -28,6 +28,9 @@ export function previewChoice(attachment: Attachment) {
 export interface GalleryImage {
   messageId: string;
   attachment: Attachment;
+  /** Who sent the message the image came with, and when. */
+  sender?: string | null;
+  sentAt?: string | null;
 }
 
 export const galleryKey = (image: { messageId: string; attachment: Attachment }) =>
