@@ -105,3 +105,54 @@ test.describe('permalinks', () => {
     expect(pages.length, 'the walk stops once it is past the message’s time').toBeLessThan(72);
   });
 });
+
+test('the day over the messages jumps to a date: older pages load back to it, and its first message is at the top', async ({
+  page,
+  request,
+}) => {
+  const api = sandboxApi(request);
+  const { account, conversation } = await api.generalChannel();
+  // A day about 1,500 messages back, and the first message of that day, found page by page.
+  const seen: { id: string; created_at: string }[] = [];
+  let next: string | null = null;
+  let dayStart = 0;
+  for (;;) {
+    const answer: { data: { id: string; created_at: string }[]; next: string | null } = await api.messages(
+      account.id,
+      conversation.id,
+      next ? `&next=${next}` : '',
+    );
+    seen.push(...answer.data);
+    next = answer.next;
+    if (!dayStart && seen.length >= 1_500) {
+      const at = new Date(seen[1_499]!.created_at);
+      dayStart = new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime();
+    }
+    if (!next || (dayStart && Date.parse(seen.at(-1)!.created_at) < dayStart)) break;
+  }
+  const first = seen.filter((m) => Date.parse(m.created_at) >= dayStart).at(-1)!;
+  const day = new Date(dayStart);
+  const value = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+
+  await page.goto(`/a/${account.id}/c/${conversation.id}`);
+  await expect(page.locator('[data-message-id]').first()).toBeVisible();
+  const chip = page.getByRole('button', { name: /: jump to a date$/ });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  const form = page.getByRole('form', { name: 'Jump to a date' });
+  await form.getByLabel('Jump to a date').fill(value);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await form.getByRole('button', { name: 'Jump' }).click();
+
+  const article = page.locator(`[data-message-id="${first.id}"] > article`);
+  await expect(article).toBeFocused({ timeout: 20_000 });
+  await expect.poll(() => onScreen(page, first.id)).toBe(true);
+  // At the top of the view under its day's separator, not merely somewhere in it.
+  await expect(page.locator(`[data-message-id="${first.id}"]`).getByRole('separator')).toBeInViewport();
+  const [row, log] = [await article.boundingBox(), await page.getByRole('log', { name: 'Messages' }).boundingBox()];
+  expect(row!.y - log!.y).toBeLessThan(log!.height / 3);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  // Jump to latest brings the reader back.
+  await page.getByRole('button', { name: /Jump to latest|new message/ }).click();
+  await expect(page.locator(`[data-message-id="${seen[0]!.id}"]`)).toBeInViewport();
+});

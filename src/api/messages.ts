@@ -66,51 +66,34 @@ export function readyToLand(data: MessagePages | undefined, messageId: string): 
 const time = (message: Message | undefined) => (message?.created_at ? Date.parse(message.created_at) : NaN);
 
 /**
- * Loads a conversation's older pages into its cache until they hold the message (with room above it), or are past its
- * time, or end. StackOne's cursors are opaque and each names only the page after it, so the pages come one after another;
- * they are fetched back to back and put into the cache in one update at the end. Answers whether the message is there.
+ * Loads a conversation's older pages into its cache until `enough` says so, or they end. StackOne's cursors are opaque
+ * and each names only the page after it, so the pages come one after another; they are fetched back to back and put
+ * into the cache in one update at the end. Answers every message loaded, newest first.
  */
-export async function seekMessage(
+async function walkBack(
   queryClient: QueryClient,
   accountId: string,
   conversationId: string,
-  messageId: string,
+  enough: (all: readonly Message[]) => boolean,
+  progressOf: (all: readonly Message[]) => SeekProgress,
   onProgress: (progress: SeekProgress) => void,
   signal?: AbortSignal,
-): Promise<boolean> {
+): Promise<Message[]> {
   const options = messageQueries.list(accountId, conversationId);
-  // The message's own time bounds the walk and measures its progress; the walk does not wait for it.
-  let targetAt = NaN;
-  let gone: unknown = null;
-  void queryClient.fetchQuery(messageQueries.detail(accountId, messageId)).then(
-    (message) => (targetAt = time(message ?? undefined)),
-    (error: unknown) => (gone = error instanceof ApiError && error.status === 404 ? error : null),
-  );
   const start = await queryClient.ensureInfiniteQueryData(options);
   const pages = [...start.pages];
   const pageParams = [...start.pageParams];
   const all = pages.flatMap((page) => page.data ?? []);
-  const newest = time(all[0]);
-  const report = () => {
-    const fraction = (newest - time(all.at(-1))) / (newest - targetAt);
-    onProgress({ loaded: all.length, fraction: Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : null });
-  };
-  const indexOfTarget = () => all.findIndex((message) => message.id === messageId);
-  // Past its time by a whole page: the message is not in this conversation.
-  let pagesPastTime = 0;
-  report();
+  onProgress(progressOf(all));
   for (;;) {
-    if (gone) throw gone;
-    const index = indexOfTarget();
-    if (index >= 0 && all.length - 1 - index >= ROOM_ABOVE) break;
+    if (enough(all)) break;
     const next = pages.at(-1)?.next?.trim() || null;
     if (!next) break;
-    if (index < 0 && time(all.at(-1)) < targetAt && ++pagesPastTime > 1) break;
     const page = await fetchPage(accountId, conversationId, next, signal);
     pages.push(page);
     pageParams.push(next);
     all.push(...(page.data ?? []));
-    report();
+    onProgress(progressOf(all));
   }
   if (pages.length > start.pages.length) {
     const added = pages.slice(start.pages.length);
@@ -123,7 +106,78 @@ export async function seekMessage(
         : { pages, pageParams },
     );
   }
-  return indexOfTarget() >= 0;
+  return all;
+}
+
+/** How far back toward an instant the loaded messages (newest first) reach. */
+function progressToward(all: readonly Message[], targetAt: number): SeekProgress {
+  const newest = time(all[0]);
+  const fraction = (newest - time(all.at(-1))) / (newest - targetAt);
+  return { loaded: all.length, fraction: Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : null };
+}
+
+/**
+ * Loads older pages until they hold the message with room above it, or are a page past its time (it is not in this
+ * conversation), or end. Answers whether the message is there.
+ */
+export async function seekMessage(
+  queryClient: QueryClient,
+  accountId: string,
+  conversationId: string,
+  messageId: string,
+  onProgress: (progress: SeekProgress) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  // The message's own time bounds the walk and measures its progress; the walk does not wait for it.
+  let targetAt = NaN;
+  let gone: unknown = null;
+  void queryClient.fetchQuery(messageQueries.detail(accountId, messageId)).then(
+    (message) => (targetAt = time(message ?? undefined)),
+    (error: unknown) => (gone = error instanceof ApiError && error.status === 404 ? error : null),
+  );
+  let pagesPastTime = 0;
+  const all = await walkBack(
+    queryClient,
+    accountId,
+    conversationId,
+    (loaded) => {
+      if (gone) throw gone;
+      const index = loaded.findIndex((message) => message.id === messageId);
+      if (index >= 0) return loaded.length - 1 - index >= ROOM_ABOVE;
+      return time(loaded.at(-1)) < targetAt && ++pagesPastTime > 1;
+    },
+    (loaded) => progressToward(loaded, targetAt),
+    onProgress,
+    signal,
+  );
+  return all.some((message) => message.id === messageId);
+}
+
+/**
+ * Loads older pages until they reach back past an instant (with room above its first message), or end. Answers the
+ * first message at or after it, oldest first: where a jump to that day lands (null when nothing is that recent).
+ */
+export async function seekTime(
+  queryClient: QueryClient,
+  accountId: string,
+  conversationId: string,
+  at: Date,
+  onProgress: (progress: SeekProgress) => void,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const targetAt = at.getTime();
+  const all = await walkBack(
+    queryClient,
+    accountId,
+    conversationId,
+    (loaded) => loaded.filter((message) => time(message) < targetAt).length >= ROOM_ABOVE,
+    (loaded) => progressToward(loaded, targetAt),
+    onProgress,
+    signal,
+  );
+  let first: Message | undefined;
+  for (const message of all) if (time(message) >= targetAt) first = message;
+  return first?.id ?? null;
 }
 
 /** Messages of a conversation updated after an instant, oldest first (for polling). */

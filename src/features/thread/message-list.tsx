@@ -1,8 +1,19 @@
-import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { type Components, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { ArrowDownIcon } from '../../components/ui/icons';
 import type { Message } from '../../contract/models';
 import { paths } from '../../lib/paths';
+import { dayLabel } from '../../lib/format-time';
+import { DayJump } from './day-jump';
 import { MessageItem } from './message-item';
 import type { Thread, ThreadItem } from './thread-items';
 import { useMessageKeys } from './use-message-keys';
@@ -20,14 +31,19 @@ interface ListContext {
 const listComponents: Components<ThreadItem, ListContext> = {
   Header: ({ context }) => (
     <div className="h-10 px-6 pt-4 text-center text-[13px] text-neutral-500 dark:text-neutral-400">
-      {context.hasOlder ? (context.loadingOlder ? 'Loading older messages…' : '') : 'This is the start of the conversation.'}
+      {context.hasOlder
+        ? context.loadingOlder
+          ? 'Loading older messages…'
+          : ''
+        : 'This is the start of the conversation.'}
     </div>
   ),
   Footer: () => <div className="h-3" />,
 };
 
 export interface MessageListHandle {
-  scrollToMessage: (id: string) => boolean;
+  /** Brings a loaded message into view (centred, or at the top), and with `focus` puts the focus on it. */
+  scrollToMessage: (id: string, align?: 'center' | 'start', focus?: boolean) => boolean;
   scrollToLatest: () => void;
 }
 
@@ -46,12 +62,24 @@ export interface MessageListProps {
   onJump: (id: string) => void;
   onCopyLink: (id: string) => void;
   onCopyText: (id: string) => void;
+  /** Jump to the first message of a day (the day chip over the messages opens a date field). */
+  onJumpToDate: (start: Date) => void;
   renderAttachments?: (message: Message) => ReactNode;
 }
 
 /** The virtualised thread: opens at the newest message, loads older pages upward, follows new ones at the bottom. */
 export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList(props, ref) {
-  const { accountId, conversationId, thread, hasOlder, loadingOlder, onLoadOlder, highlightedId, initialMessageId, newCount } = props;
+  const {
+    accountId,
+    conversationId,
+    thread,
+    hasOlder,
+    loadingOlder,
+    onLoadOlder,
+    highlightedId,
+    initialMessageId,
+    newCount,
+  } = props;
   const virtuoso = useRef<VirtuosoHandle>(null);
   const [atBottom, setAtBottom] = useState(true);
   const { items, byId, replies } = thread;
@@ -59,7 +87,10 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   // The newest message when the thread first rendered anchors the index space.
   const anchor = useRef<string | null>(null);
   if (anchor.current === null && items.length > 0) anchor.current = items[items.length - 1]!.id;
-  const anchorIndex = Math.max(0, items.findIndex((item) => item.id === anchor.current));
+  const anchorIndex = Math.max(
+    0,
+    items.findIndex((item) => item.id === anchor.current),
+  );
   const firstItemIndex = START_INDEX - anchorIndex;
 
   // Only the first render's position matters.
@@ -69,10 +100,19 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   });
 
   useImperativeHandle(ref, () => ({
-    scrollToMessage(id) {
+    scrollToMessage(id, align = 'center', focus = false) {
       const index = items.findIndex((item) => item.id === id);
       if (index < 0) return false;
-      virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'auto' });
+      virtuoso.current?.scrollToIndex({ index, align, behavior: 'auto' });
+      if (focus) {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            document
+              .querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"] > article`)
+              ?.focus({ preventScroll: true }),
+          ),
+        );
+      }
       return true;
     },
     scrollToLatest: stickToBottom,
@@ -116,6 +156,32 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     // The scroll event of a reader who just scrolled up may not have come yet: their position says so already.
     if (atEnd.current && element && element.scrollTop >= endTop.current - 1) stickToBottom();
   }, [stickToBottom]);
+  // The day of the message at the top of the view, for the chip floating over the messages.
+  const [topDay, setTopDay] = useState<string | null>(null);
+  const dayFrame = useRef(0);
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+  const scheduleTopDay = useCallback(() => {
+    if (dayFrame.current) return;
+    dayFrame.current = requestAnimationFrame(() => {
+      dayFrame.current = 0;
+      const element = scroller.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top;
+      const row = [...element.querySelectorAll('[data-message-id]')].find(
+        (r) => r.getBoundingClientRect().bottom > top + 4,
+      );
+      const at = row ? byIdRef.current.get(row.getAttribute('data-message-id') ?? '')?.created_at : null;
+      if (at) setTopDay(dayLabel(at));
+    });
+  }, []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(dayFrame.current);
+      dayFrame.current = 0;
+    },
+    [],
+  );
   const detachScroller = useRef<(() => void) | null>(null);
   const onScrollerRef = useCallback(
     (element: HTMLElement | Window | null) => {
@@ -125,12 +191,14 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       scroller.current = node;
       if (!node) return;
       const onScroll = () => {
+        scheduleTopDay();
         const distance = node.scrollHeight - node.scrollTop - node.clientHeight;
         nearBottom.current = distance < 120;
         atEnd.current = distance < 8;
         if (atEnd.current) endTop.current = node.scrollTop;
       };
       node.addEventListener('scroll', onScroll, { passive: true });
+      scheduleTopDay();
       const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(keepEnd);
       resized?.observe(node);
       detachScroller.current = () => {
@@ -138,7 +206,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         resized?.disconnect();
       };
     },
-    [keepEnd],
+    [keepEnd, scheduleTopDay],
   );
 
   const onAtBottomChange = useRef(props.onAtBottomChange);
@@ -152,13 +220,14 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
 
   return (
     <div
-      className="flex min-h-0 flex-1 flex-col"
+      className="relative flex min-h-0 flex-1 flex-col"
       data-testid="thread"
       data-conversation-id={conversationId}
       data-loaded={items.length}
       onKeyDown={keys.onKeyDown}
       onFocus={keys.onFocus}
     >
+      {topDay ? <DayJump day={topDay} onJump={props.onJumpToDate} /> : null}
       <Virtuoso
         ref={virtuoso}
         // Virtuoso sets `outline: none` on its scroller: the keyboard focus shows as an inset ring instead.
@@ -174,6 +243,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
           if (hasOlder && !loadingOlder) onLoadOlder();
         }}
         atBottomStateChange={onBottom}
+        itemsRendered={scheduleTopDay}
         totalListHeightChanged={keepEnd}
         atBottomThreshold={120}
         increaseViewportBy={{ top: 800, bottom: 400 }}

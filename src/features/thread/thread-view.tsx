@@ -16,7 +16,9 @@ import { PendingMessages } from './pending-messages';
 import { ThreadHeader } from './thread-header';
 import { buildThread, firstUnreadId } from './thread-items';
 import { useMessagePolling } from './use-message-polling';
+import { DateJumpStatus } from './date-jump-status';
 import { FindingMessage } from './finding-message';
+import { useJumpToDate } from './use-jump-to-date';
 import { useFocusMessage } from './use-focus-message';
 
 /** A conversation: header, messages (newest at the bottom), with polling for new ones. */
@@ -48,6 +50,8 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const [leftOff, setLeftOff] = useState(() => ({ conversationId, at: lastSeenAt(accountId, conversationId) }));
   if (leftOff.conversationId !== conversationId) setLeftOff({ conversationId, at: lastSeenAt(accountId, conversationId) });
   const unreadFromId = useMemo(() => firstUnreadId(thread.items, leftOff.at, selfId), [thread.items, leftOff.at, selfId]);
+
+  const dateJump = useJumpToDate(accountId, conversationId, list);
 
   const focus = useFocusMessage({ accountId, conversationId, focusMessageId, messages, thread, list });
 
@@ -136,6 +140,7 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
         onJump={focus.jumpTo}
         onCopyLink={copyLink}
         onCopyText={copyText}
+        onJumpToDate={dateJump.to}
         renderAttachments={renderAttachments}
       />
     );
@@ -164,6 +169,7 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
           {focus.notice}
         </p>
       ) : null}
+      <DateJumpStatus jump={dateJump.jump} onCancel={dateJump.cancel} onRetry={dateJump.to} />
       {body}
       <div className="max-h-[40%] shrink-0 overflow-y-auto empty:hidden">{pending}</div>
       {renderComposer && !conversation.isError ? renderComposer(label, () => list.current?.scrollToLatest()) : null}
