@@ -20,6 +20,25 @@ export function sandboxApi(request: APIRequestContext) {
       get(`/unified/messaging/conversations?page_size=${pageSize}`, accountId),
     messages: (accountId: string, conversationId: string, query = '') =>
       get(`/unified/messaging/conversations/${conversationId}/messages?page_size=100${query}`, accountId),
+    /** A conversation's messages, newest first, page after page (100 each), until `enough` says so or they end. */
+    async walkMessages<T = { id: string; created_at: string }>(
+      accountId: string,
+      conversationId: string,
+      enough: (seen: T[]) => boolean = () => false,
+    ): Promise<T[]> {
+      const seen: T[] = [];
+      let next: string | null = null;
+      do {
+        const page: { data: T[]; next: string | null } = await this.messages(
+          accountId,
+          conversationId,
+          next ? `&next=${next}` : '',
+        );
+        seen.push(...page.data);
+        next = page.next;
+      } while (next && !enough(seen));
+      return seen;
+    },
     /** The conversation with the most messages among the first page of the account. */
     async biggestConversation(accountId: string) {
       const conversations = (await this.conversations(accountId)).data as { id: string; name: string | null }[];

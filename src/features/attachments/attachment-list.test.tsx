@@ -228,15 +228,20 @@ describe('AttachmentList', () => {
     expect(screen.getByRole('button', { name: 'Download q3-roadmap.pdf' })).toBeInTheDocument();
   });
 
-  it('shows the beginning of a text file as text, and a disguised HTML file as a card', async () => {
+  it('shows the beginning of a text file as text, a CSV as a table of text cells, and a disguised HTML file as a card', async () => {
+    const text = seeded('meeting-notes.txt');
     const csv = seeded('launch-plan.csv');
     const html = seeded('xss-test.html');
+    renderList(text.messageId, [text.attachment]);
     renderList(csv.messageId, [csv.attachment]);
     renderList(html.messageId, [{ ...html.attachment, file_name: 'notes.txt', file_type: 'text/plain' }]);
     const pre = await screen.findByTestId('text-preview');
     expect(pre.tagName).toBe('PRE');
     expect(pre.textContent!.length).toBeGreaterThan(0);
     expect(pre.children).toHaveLength(0);
+    const table = await screen.findByRole('region', { name: 'First rows of launch-plan.csv' });
+    expect(within(table).getAllByRole('columnheader')[0]).toHaveTextContent('task_id');
+    for (const cell of within(table).getAllByRole('cell')) expect(cell.children).toHaveLength(0);
     const disguised = screen.getByRole('listitem', { name: 'notes.txt' });
     await waitFor(() => expect(disguised.querySelector('[aria-busy]')).toBeNull());
     expect(disguised.querySelector('pre, iframe, script')).toBeNull();

@@ -5,7 +5,7 @@ import { useAccount } from '../../lib/account-context';
 import { cn } from '../../lib/cn';
 import { kindFromType, type FileKind } from '../../lib/file-kind';
 import { DownloadControl, DownloadStatus } from './download-control';
-import { useDownloadState } from './downloads';
+import { type DownloadRequest, useDownloadState } from './downloads';
 import { FileName } from './file-name';
 
 const ICONS: Record<FileKind, typeof FileIcon> = {
@@ -19,11 +19,20 @@ const ICONS: Record<FileKind, typeof FileIcon> = {
 
 export const attachmentName = (attachment: Attachment) => attachment.file_name?.trim() || 'Untitled file';
 
+/** What Download of an attachment asks for: the file, the name it is saved under, and the size for progress. */
+export const downloadRequest = (accountId: string, messageId: string, attachment: Attachment): DownloadRequest => ({
+  accountId,
+  messageId,
+  attachmentId: attachment.id ?? '',
+  fileName: attachmentName(attachment),
+  size: attachment.file_size,
+});
+
 /** A file: type icon, name (extension always visible), size or download progress, and Download. */
 export function FileCardRow({ messageId, attachment }: { messageId: string; attachment: Attachment }) {
   const { accountId } = useAccount();
   const fileName = attachmentName(attachment);
-  const request = { accountId, messageId, attachmentId: attachment.id ?? '', fileName, size: attachment.file_size };
+  const request = downloadRequest(accountId, messageId, attachment);
   const state = useDownloadState(request);
   const Icon = ICONS[kindFromType(attachment.file_type)];
   return (

@@ -7,7 +7,7 @@ import { useAccount } from '../../lib/account-context';
 import { absoluteTime } from '../../lib/format-time';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
-import { attachmentName } from './file-card';
+import { attachmentName, downloadRequest } from './file-card';
 import { type GalleryImage, galleryKey } from './preview-choice';
 import { useObjectUrl } from './use-object-url';
 import { ViewerDialog } from './viewer-dialog';
@@ -92,13 +92,7 @@ export function Lightbox({
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const request = {
-    accountId,
-    messageId: current?.messageId ?? '',
-    attachmentId: current?.attachment.id ?? '',
-    fileName: name,
-    size: current?.attachment.file_size,
-  };
+  const request = downloadRequest(accountId, current?.messageId ?? '', current?.attachment ?? {});
   const download = useDownloadState(request);
 
   return (

@@ -3,7 +3,7 @@ import type { Attachment } from '../../contract/models';
 import { useAccount } from '../../lib/account-context';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
-import { attachmentName } from './file-card';
+import { attachmentName, downloadRequest } from './file-card';
 import { PDF_FRAME_PATH } from './pdf-frame/protocol';
 import { usePdfFrame } from './pdf-frame/use-pdf-frame';
 import { ViewerDialog } from './viewer-dialog';
@@ -28,13 +28,7 @@ export function PdfViewer({
   const name = attachmentName(attachment);
   const frame = useRef<HTMLIFrameElement>(null);
   const state = usePdfFrame(frame, bytes, 'all', onClose);
-  const request = {
-    accountId,
-    messageId,
-    attachmentId: attachment.id ?? '',
-    fileName: name,
-    size: attachment.file_size,
-  };
+  const request = downloadRequest(accountId, messageId, attachment);
   const download = useDownloadState(request);
   const pages = state.status === 'rendered' ? (state.pages === 1 ? '1 page' : `${state.pages} pages`) : null;
 

@@ -6,7 +6,7 @@ import { formatSize } from '../../lib/format-size';
 import { CsvTable } from './csv-table';
 import { DownloadControl, DownloadStatus } from './download-control';
 import { useDownloadState } from './downloads';
-import { attachmentName } from './file-card';
+import { attachmentName, downloadRequest } from './file-card';
 import { ViewerDialog } from './viewer-dialog';
 
 /** The most CSV rows the viewer lays out; the rest is for downloading. */
@@ -27,13 +27,7 @@ export function TextViewer({
   const { accountId } = useAccount();
   const name = attachmentName(attachment);
   const all = useQuery(attachmentHeadQueries.textAll(accountId, messageId, attachment.id ?? '', attachment.file_type));
-  const request = {
-    accountId,
-    messageId,
-    attachmentId: attachment.id ?? '',
-    fileName: name,
-    size: attachment.file_size,
-  };
+  const request = downloadRequest(accountId, messageId, attachment);
   const download = useDownloadState(request);
   const text = all.data;
   let description = 'Opening…';
