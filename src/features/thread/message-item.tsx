@@ -9,6 +9,27 @@ import { MessageBody } from './message-body';
 import { ReplyQuote } from './reply-quote';
 import type { ThreadItem } from './thread-items';
 
+/** One action of a message's hover toolbar. */
+const TOOL = 'rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800';
+
+function ToolButton({
+  label,
+  title,
+  onClick,
+  children,
+}: {
+  label: string;
+  title: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" onClick={onClick} aria-label={label} title={title} className={TOOL}>
+      {children}
+    </button>
+  );
+}
+
 export interface MessageItemProps {
   item: ThreadItem;
   parent: Message | undefined;
@@ -115,33 +136,16 @@ export const MessageItem = memo(function MessageItem({
         </div>
         <div className="absolute -top-3 right-2 hidden gap-0.5 rounded-md border border-neutral-200 bg-white p-0.5 shadow-sm group-focus-within:flex group-hover:flex dark:border-neutral-700 dark:bg-neutral-900">
           {message.content?.plain || message.content?.html ? (
-            <button
-              type="button"
-              onClick={() => onCopyText(item.id)}
-              aria-label="Copy text of message"
-              title="Copy text"
-              className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
-            >
+            <ToolButton label="Copy text of message" title="Copy text" onClick={() => onCopyText(item.id)}>
               <CopyIcon size={14} />
-            </button>
+            </ToolButton>
           ) : null}
-          <button
-            type="button"
-            onClick={() => onCopyLink(item.id)}
-            aria-label="Copy link to message"
-            title="Copy link"
-            className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
-          >
+          <ToolButton label="Copy link to message" title="Copy link" onClick={() => onCopyLink(item.id)}>
             <LinkIcon size={14} />
-          </button>
+          </ToolButton>
           {/* Only where there are replies: StackOne cannot send a reply into a thread, so there is nothing to open. */}
           {replyCount > 0 ? (
-            <Link
-              to={repliesHref}
-              aria-label="View replies"
-              title="View replies"
-              className="rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
-            >
+            <Link to={repliesHref} aria-label="View replies" title="View replies" className={TOOL}>
               <ReplyIcon size={14} />
             </Link>
           ) : null}

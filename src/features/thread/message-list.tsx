@@ -16,7 +16,7 @@ import { dayLabel } from '../../lib/format-time';
 import { DayJump } from './day-jump';
 import { MessageItem } from './message-item';
 import type { Thread, ThreadItem } from './thread-items';
-import { useMessageKeys } from './use-message-keys';
+import { articleOf, useMessageKeys } from './use-message-keys';
 
 // Virtuoso keeps the reader's place when older messages are prepended if the first item's index drops by
 // exactly as many items; indexes are counted down from here.
@@ -105,13 +105,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       if (index < 0) return false;
       virtuoso.current?.scrollToIndex({ index, align, behavior: 'auto' });
       if (focus) {
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() =>
-            document
-              .querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"] > article`)
-              ?.focus({ preventScroll: true }),
-          ),
-        );
+        requestAnimationFrame(() => requestAnimationFrame(() => articleOf(id)?.focus({ preventScroll: true })));
       }
       return true;
     },

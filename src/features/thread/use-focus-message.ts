@@ -1,5 +1,5 @@
 import { type UseInfiniteQueryResult, type InfiniteData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type RefObject, useCallback, useEffect, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import { type MessagePages, messageQueries, readyToLand, type SeekProgress, seekMessage } from '../../api/messages';
@@ -38,7 +38,10 @@ export function useFocusMessage({ accountId, conversationId, focusMessageId, mes
   const [attempt, setAttempt] = useState(0);
   const ready = !!messages.data;
   // Already loaded with room above it: no walk, and no moment of "Finding the message" either.
-  const landed = !!focusMessageId && readyToLand(messages.data as MessagePages | undefined, focusMessageId);
+  const landed = useMemo(
+    () => !!focusMessageId && readyToLand(messages.data as MessagePages | undefined, focusMessageId),
+    [messages.data, focusMessageId],
+  );
 
   useEffect(() => {
     setSeek(null);

@@ -7,7 +7,8 @@ const FOCUSABLE =
 
 const visible = (element: HTMLElement) => element.getClientRects().length > 0;
 const controlsOf = (row: Element) => [...row.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(visible);
-const articleOf = (id: string) =>
+/** A mounted message's row, the element that takes the focus. */
+export const articleOf = (id: string) =>
   document.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"] > article`);
 
 /** The first element the Tab key reaches after `root` in the page. */
