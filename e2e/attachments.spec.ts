@@ -242,6 +242,84 @@ test.describe('attachments', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   });
 
+  test('the PDF viewer says which page is on top, goes to a typed page, and zooms from its bar and from the keys', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const pdf = messageWith(await attachmentsOf(sandboxApi(request)), 'q3-roadmap.pdf');
+    await open(page, pdf);
+    await card(page, pdf, 'q3-roadmap.pdf').getByRole('button', { name: 'Open q3-roadmap.pdf', exact: true }).click();
+    const viewer = page.getByRole('dialog', { name: 'q3-roadmap.pdf' });
+    const bar = viewer.getByRole('group', { name: 'Pages and zoom' });
+    const pageNumber = bar.getByRole('textbox', { name: 'Page number, 1 to 2' });
+    await expect(pageNumber).toHaveValue('1');
+    await expect(bar).toContainText('of 2');
+    await expect(bar.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    const frame = (await (await viewer.locator('iframe').elementHandle())!.contentFrame())!;
+    const pageBox = (number: number) => frame.locator(`.page[data-page="${number}"]`);
+    const topOf = (number: number) => pageBox(number).evaluate((box) => box.getBoundingClientRect().top);
+    const widthOf = (number: number) => pageBox(number).evaluate((box) => box.getBoundingClientRect().width);
+    await expect.poll(() => frame.locator('.page canvas').count()).toBeGreaterThan(0);
+
+    // A typed page comes to the top, and the number follows the reader back up.
+    await pageNumber.fill('2');
+    await pageNumber.press('Enter');
+    await expect.poll(() => topOf(2)).toBeLessThan(40);
+    await expect(pageNumber).toHaveValue('2');
+    await expect(bar.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await bar.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(() => topOf(1)).toBeLessThan(40);
+    await expect(pageNumber).toHaveValue('1');
+    await frame.locator('html').evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(pageNumber).toHaveValue('2');
+    // A number past the end goes to the last page; one that is not a number changes nothing.
+    await pageNumber.fill('99');
+    await pageNumber.press('Enter');
+    await expect(pageNumber).toHaveValue('2');
+    await pageNumber.fill('two');
+    await pageNumber.press('Enter');
+    await expect(pageNumber).toHaveValue('2');
+
+    // Zoom from the bar: the pages are drawn wider, the reader's page stays on top, and Fit width brings it back.
+    const fitted = await widthOf(1);
+    const zoom = bar.getByRole('status', { name: 'Zoom' });
+    await expect(zoom).toHaveText('100%');
+    await bar.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(zoom).toHaveText('125%');
+    await expect.poll(() => widthOf(1)).toBeCloseTo(fitted * 1.25, 0);
+    await expect(pageNumber).toHaveValue('2');
+    await expect.poll(() => pageBox(2).locator('canvas').count()).toBe(1);
+    // Deep in: a page far out of view gives its drawing back, and is drawn again when the reader returns.
+    for (const step of ['150%', '200%', '300%']) {
+      await bar.getByRole('button', { name: 'Zoom in' }).click();
+      await expect(zoom).toHaveText(step);
+    }
+    await expect(bar.getByRole('button', { name: 'Zoom in' })).toBeDisabled();
+    await frame.locator('html').evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => pageBox(1).locator('canvas').count()).toBe(0);
+    await pageNumber.fill('1');
+    await pageNumber.press('Enter');
+    await expect.poll(() => pageBox(1).locator('canvas').count()).toBe(1);
+    await bar.getByRole('button', { name: 'Fit width' }).click();
+    await expect(zoom).toHaveText('100%');
+    await expect.poll(() => widthOf(1)).toBeCloseTo(fitted, 0);
+
+    // And from the keys, outside the frame and inside it, never zooming the app itself.
+    await bar.getByRole('button', { name: 'Zoom in' }).focus();
+    await page.keyboard.press('Control+Minus');
+    await expect(zoom).toHaveText('75%');
+    await pageBox(2).click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+Equal');
+    await expect(zoom).toHaveText('100%');
+    await page.keyboard.press('Control+Equal');
+    await expect(zoom).toHaveText('125%');
+    await page.keyboard.press('Control+Digit0');
+    await expect(zoom).toHaveText('100%');
+    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+    expect((await new AxeBuilder({ page }).include('[data-testid="pdf-viewer"]').analyze()).violations).toEqual([]);
+  });
+
   test('a CSV previews as a table of its first rows; Show all opens every row, and a text file in full', async ({
     page,
     request,
