@@ -75,8 +75,7 @@ async function walkBack(
   accountId: string,
   conversationId: string,
   enough: (all: readonly Message[]) => boolean,
-  progressOf: (all: readonly Message[]) => SeekProgress,
-  onProgress: (progress: SeekProgress) => void,
+  onPage: (all: readonly Message[]) => void,
   signal?: AbortSignal,
 ): Promise<Message[]> {
   const options = messageQueries.list(accountId, conversationId);
@@ -84,29 +83,47 @@ async function walkBack(
   const pages = [...start.pages];
   const pageParams = [...start.pageParams];
   const all = pages.flatMap((page) => page.data ?? []);
-  onProgress(progressOf(all));
-  for (;;) {
-    if (enough(all)) break;
-    const next = pages.at(-1)?.next?.trim() || null;
-    if (!next) break;
-    const page = await fetchPage(accountId, conversationId, next, signal);
-    pages.push(page);
-    pageParams.push(next);
-    all.push(...(page.data ?? []));
-    onProgress(progressOf(all));
-  }
-  if (pages.length > start.pages.length) {
-    const added = pages.slice(start.pages.length);
-    const addedParams = pageParams.slice(start.pages.length);
-    // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if the
-    // pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
-    queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>
-      now && now.pages.length === start.pages.length
-        ? { pages: [...now.pages, ...added], pageParams: [...now.pageParams, ...addedParams] }
-        : { pages, pageParams },
-    );
+  onPage(all);
+  try {
+    for (;;) {
+      if (enough(all)) break;
+      const next = pages.at(-1)?.next?.trim() || null;
+      if (!next) break;
+      const page = await fetchPage(accountId, conversationId, next, signal);
+      pages.push(page);
+      pageParams.push(next);
+      all.push(...(page.data ?? []));
+      onPage(all);
+    }
+  } finally {
+    // Pages loaded before a failure or a Cancel are kept too: the next walk starts from them.
+    if (pages.length > start.pages.length) {
+      const added = pages.slice(start.pages.length);
+      const addedParams = pageParams.slice(start.pages.length);
+      // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if
+      // the pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
+      queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>
+        now && now.pages.length === start.pages.length
+          ? { pages: [...now.pages, ...added], pageParams: [...now.pageParams, ...addedParams] }
+          : { pages, pageParams },
+      );
+    }
   }
   return all;
+}
+
+/**
+ * Loads every older page of a conversation into its cache (for its files), telling the messages loaded so far,
+ * newest first, after each page. Pages loaded before a Cancel or a failure stay in the cache.
+ */
+export function walkWholeConversation(
+  queryClient: QueryClient,
+  accountId: string,
+  conversationId: string,
+  onPage: (all: readonly Message[]) => void,
+  signal?: AbortSignal,
+): Promise<Message[]> {
+  return walkBack(queryClient, accountId, conversationId, () => false, onPage, signal);
 }
 
 /** How far back toward an instant the loaded messages (newest first) reach. */
@@ -146,8 +163,7 @@ export async function seekMessage(
       if (index >= 0) return loaded.length - 1 - index >= ROOM_ABOVE;
       return time(loaded.at(-1)) < targetAt && ++pagesPastTime > 1;
     },
-    (loaded) => progressToward(loaded, targetAt),
-    onProgress,
+    (loaded) => onProgress(progressToward(loaded, targetAt)),
     signal,
   );
   return all.some((message) => message.id === messageId);
@@ -171,8 +187,7 @@ export async function seekTime(
     accountId,
     conversationId,
     (loaded) => loaded.filter((message) => time(message) < targetAt).length >= ROOM_ABOVE,
-    (loaded) => progressToward(loaded, targetAt),
-    onProgress,
+    (loaded) => onProgress(progressToward(loaded, targetAt)),
     signal,
   );
   let first: Message | undefined;

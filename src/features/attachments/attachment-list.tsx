@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import type { Attachment } from '../../contract/models';
-import { attachmentName, CardOnly } from './file-card';
+import { AttachmentItem } from './attachment-item';
 import { useGallery } from './conversation-gallery';
-import { ImageAttachment } from './image-attachment';
 import { Lightbox } from './lightbox';
-import { MediaAttachment } from './media-attachment';
-import { PdfAttachment } from './pdf-attachment';
-import { galleryKey, previewChoice, wantsThumbnail } from './preview-choice';
-import { TextAttachment } from './text-attachment';
+import { galleryKey, wantsThumbnail } from './preview-choice';
 import { useAttachmentDetails } from './use-attachment-details';
 
 /**
@@ -26,24 +22,14 @@ export function AttachmentList({ messageId, attachments: listed }: { messageId: 
   };
   return (
     <ul aria-label="Attachments" className="mt-1.5 mb-1 flex flex-wrap gap-2">
-      {attachments.map((attachment, index) => {
-        const key = attachment.id ?? index;
-        const kind = previewChoice(attachment);
-        if (kind === 'image')
-          return (
-            <ImageAttachment
-              key={key}
-              messageId={messageId}
-              attachment={attachment}
-              onOpen={() => openImage(attachment)}
-            />
-          );
-        if (kind === 'pdf') return <PdfAttachment key={key} messageId={messageId} attachment={attachment} />;
-        if (kind === 'audio' || kind === 'video')
-          return <MediaAttachment key={key} messageId={messageId} attachment={attachment} kind={kind} />;
-        if (kind === 'text') return <TextAttachment key={key} messageId={messageId} attachment={attachment} />;
-        return <CardOnly key={key} label={attachmentName(attachment)} messageId={messageId} attachment={attachment} />;
-      })}
+      {attachments.map((attachment, index) => (
+        <AttachmentItem
+          key={attachment.id ?? index}
+          messageId={messageId}
+          attachment={attachment}
+          onOpenImage={() => openImage(attachment)}
+        />
+      ))}
       {open ? (
         <Lightbox
           images={attachments.filter(wantsThumbnail).map((attachment) => ({ messageId, attachment }))}

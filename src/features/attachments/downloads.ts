@@ -48,13 +48,13 @@ export function useDownloadState(
  * Every this many bytes, the chunks received so far are handed to the browser's blob store (which keeps large
  * blobs outside the page, on disk if need be), so the page holds at most about this much of a file at a time.
  */
-const HAND_OVER_BYTES = 8 * 1024 * 1024;
+export const HAND_OVER_BYTES = 8 * 1024 * 1024;
 
 /** Typed as opaque bytes, so nothing in a download can ever be rendered. */
 const OPAQUE = { type: 'application/octet-stream' };
 
 /** Saves a file under its name. */
-function save(file: Blob, fileName: string) {
+export function save(file: Blob, fileName: string) {
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;

@@ -1,8 +1,14 @@
 import { Link } from 'react-router';
 import type { Conversation } from '../../contract/models';
-import { BackIcon, HashIcon, InfoIcon, LockIcon } from '../../components/ui/icons';
+import { BackIcon, FileIcon, HashIcon, InfoIcon, LockIcon } from '../../components/ui/icons';
 import { Skeleton } from '../../components/ui/states';
 import { paths } from '../../lib/paths';
+
+/** The Files button's id: the focus goes back to it when the Files panel closes. */
+export const FILES_BUTTON_ID = 'conversation-files-button';
+
+const headerButton =
+  'flex shrink-0 items-center gap-1 rounded-md px-2 py-1 text-[13px] font-medium text-neutral-700 hover:bg-neutral-100 dark:text-neutral-200 dark:hover:bg-neutral-800';
 
 export function ThreadHeader({
   accountId,
@@ -33,13 +39,20 @@ export function ThreadHeader({
       ) : null}
       {count > 0 ? <span className="shrink-0 text-[13px] text-neutral-500 dark:text-neutral-400">· {count === 1 ? '1 person' : `${count} people`}</span> : null}
       {conversation?.id ? (
-        <Link
-          to={paths.details(accountId, conversation.id)}
-          className="ml-auto flex shrink-0 items-center gap-1 rounded-md px-2 py-1 text-[13px] font-medium text-neutral-700 hover:bg-neutral-100 dark:text-neutral-200 dark:hover:bg-neutral-800"
-        >
-          <InfoIcon size={15} />
-          Details
-        </Link>
+        <div className="ml-auto flex shrink-0 items-center gap-1">
+          <Link
+            id={FILES_BUTTON_ID}
+            to={`${paths.conversation(accountId, conversation.id)}?panel=files`}
+            className={headerButton}
+          >
+            <FileIcon size={15} />
+            Files
+          </Link>
+          <Link to={paths.details(accountId, conversation.id)} className={headerButton}>
+            <InfoIcon size={15} />
+            Details
+          </Link>
+        </div>
       ) : null}
     </header>
   );
