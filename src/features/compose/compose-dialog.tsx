@@ -13,6 +13,8 @@ import { paths } from '../../lib/paths';
 import { directConversationWith, findRecipients, looksLikeEmail, type Recipient } from './recipients';
 import { RecipientPicker } from './recipient-picker';
 import { startingDraft, writeComposeDraft } from './compose-draft';
+import { withEmoji } from './emoji';
+import { MessageField } from './message-field';
 
 const RECIPIENT_LIMIT = 8;
 const NO_RECIPIENT = 'Choose who gets the message.';
@@ -39,6 +41,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const messageId = useId();
   const messageRef = useRef<HTMLTextAreaElement>(null);
 
   function setRecipient(next: Recipient | null) {
@@ -96,6 +99,7 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
     if (!recipient) return setError(NO_RECIPIENT);
     if (text.trim() === '') return setError('Write a message first.');
     setError(null);
+    const content = await withEmoji(text);
     const userId = recipient.kind === 'user' ? recipient.id : null;
     const known =
       recipient.kind === 'conversation'
@@ -105,14 +109,14 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
           : undefined;
     if (known) {
       // The conversation is known: the message shows there at once, pending, and the outbox delivers it.
-      outbox.enqueue({ accountId, conversationId: known, recipient: known, content: text });
+      outbox.enqueue({ accountId, conversationId: known, recipient: known, content });
       finish();
       focusComposer();
       navigate(paths.conversation(accountId, known));
       return;
     }
     setSending(true);
-    const { key, sent } = outbox.enqueue({ accountId, conversationId: null, recipient: recipient.id, content: text });
+    const { key, sent } = outbox.enqueue({ accountId, conversationId: null, recipient: recipient.id, content });
     try {
       await sent;
       const fresh = await queryClient.fetchInfiniteQuery(conversationQueries.list(accountId));
@@ -152,10 +156,13 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
               : undefined
           }
         />
-        <label className="flex flex-col gap-1 text-[13px] font-medium">
-          Message
-          <textarea
-            ref={messageRef}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={messageId} className="text-[13px] font-medium">
+            Message
+          </label>
+          <MessageField
+            id={messageId}
+            inputRef={messageRef}
             autoFocus={recipient !== null}
             onFocus={(e) => {
               // A kept draft goes on where it stopped, not at its start.
@@ -164,15 +171,16 @@ export function ComposeDialog({ open, onOpenChange, initialRecipient = null }: C
                 e.currentTarget.setSelectionRange(end, end);
             }}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onValueChange={setText}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e);
             }}
             rows={4}
             aria-describedby={error ? errorId : undefined}
-            className="resize-y rounded-lg border border-neutral-300 bg-white px-3 py-2 text-[14px] font-normal focus:border-accent-500 focus:outline-none dark:border-neutral-700 dark:bg-neutral-950"
+            className="dark:bg-neutral-950"
+            textareaClassName="resize-y text-[14px]"
           />
-        </label>
+        </div>
         {error ? (
           <p id={errorId} role="alert" className="text-[13px] text-red-700 dark:text-red-400">
             {error}

@@ -4,17 +4,22 @@ import { Button } from '../../components/ui/button';
 import { useAccount } from '../../lib/account-context';
 import { onFocusComposer, takeComposerFocus } from '../../lib/app-events';
 import { readDraft, writeDraft } from '../../lib/drafts';
+import { withEmoji } from './emoji';
+import { MessageField } from './message-field';
 
 const MAX_ROWS_HEIGHT = 240;
 
 /**
  * The message box under a conversation: grows with its text, Enter sends and Shift+Enter adds a line
- * (Ctrl/Cmd+Enter always sends), and keeps a draft per conversation across navigation and reloads.
+ * (Ctrl/Cmd+Enter always sends), and keeps a draft per conversation across navigation and reloads. It writes
+ * Markdown, mentions and emoji (see MessageField); `:shortcode:` becomes its character when the message is sent.
  */
 export function Composer({ conversationId, label, onSent }: { conversationId: string; label: string; onSent?: () => void }) {
   const { accountId } = useAccount();
   const [text, setText] = useState(() => readDraft(accountId, conversationId));
   const box = useRef<HTMLTextAreaElement>(null);
+  // Messages leave in the order they were sent, also while the emoji set loads for one with a shortcode.
+  const sending = useRef<Promise<unknown>>(Promise.resolve());
 
   // Asked for where the person goes to write; after a dialog's own focus handling, which waits a tick.
   useEffect(() => {
@@ -46,7 +51,10 @@ export function Composer({ conversationId, label, onSent }: { conversationId: st
   function send(event?: FormEvent) {
     event?.preventDefault();
     if (text.trim() === '') return;
-    outbox.enqueue({ accountId, conversationId, recipient: conversationId, content: text });
+    const typed = text;
+    sending.current = sending.current
+      .then(() => withEmoji(typed))
+      .then((content) => outbox.enqueue({ accountId, conversationId, recipient: conversationId, content }));
     change('');
     onSent?.();
     box.current?.focus();
@@ -61,20 +69,22 @@ export function Composer({ conversationId, label, onSent }: { conversationId: st
   }
 
   return (
-    <form onSubmit={send} className="flex shrink-0 items-end gap-2 border-t border-neutral-200 p-3 dark:border-neutral-800">
-      <textarea
-        ref={box}
+    <form onSubmit={send} className="shrink-0 border-t border-neutral-200 p-3 dark:border-neutral-800">
+      <MessageField
+        inputRef={box}
         rows={1}
         value={text}
-        onChange={(event) => change(event.target.value)}
+        onValueChange={change}
         onKeyDown={onKeyDown}
         aria-label={`Message ${label}`}
         placeholder={`Message ${label}`}
-        className="max-h-60 min-h-9 flex-1 resize-none rounded-lg border border-neutral-300 bg-white px-3 py-2 leading-snug placeholder:text-neutral-500 focus:border-accent-500 focus:outline-none dark:border-neutral-700 dark:bg-neutral-900"
+        textareaClassName="max-h-60 min-h-9"
+        actions={
+          <Button type="submit" variant="primary" size="sm" disabled={text.trim() === ''}>
+            Send
+          </Button>
+        }
       />
-      <Button type="submit" variant="primary" disabled={text.trim() === ''} className="h-9">
-        Send
-      </Button>
     </form>
   );
 }

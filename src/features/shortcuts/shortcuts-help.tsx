@@ -8,6 +8,9 @@ export const shortcuts: { keys: string[]; does: string }[] = [
   { keys: ['c'], does: 'Compose a message' },
   { keys: ['n'], does: 'New conversation' },
   { keys: ['Enter'], does: 'Send, in the message box (Shift+Enter adds a line; Ctrl/⌘+Enter always sends)' },
+  { keys: ['Ctrl', 'B'], does: 'In the message box: bold (I italic, E code, K link; ⌘ on a Mac)' },
+  { keys: ['Ctrl', 'Shift', 'P'], does: 'In the message box: show or hide the preview' },
+  { keys: ['@', ':'], does: 'In the message box: mention someone, or add an emoji (↑/↓ and Enter or Tab choose)' },
   { keys: ['Esc'], does: 'Close a dialog or panel; in a thread, jump to the latest message' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];

@@ -1,16 +1,9 @@
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { renderMarkdown } from '../../../contract/markdown';
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => escapes[ch]!);
-
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
-
-/** The HTML a provider would store for a plain-text message: escaped, paragraphs, line breaks, links. */
-export function plainToHtml(plain: string): string {
-  return plain
-    .split(/\n{2,}/)
-    .map((paragraph) => {
-      const escaped = escapeHtml(paragraph).replace(URL_PATTERN, (url) => `<a href="${url}">${url}</a>`);
-      return `<p>${escaped.replace(/\n/g, '<br>')}</p>`;
-    })
-    .join('');
+/**
+ * The HTML a provider would store for a sent message: its Markdown rendered (raw HTML escaped, safe links only),
+ * with `@Name` marked as a mention where Name is one of the people given.
+ */
+export function messageHtml(text: string, people: readonly string[] = []): string {
+  return renderMarkdown(text, { mentions: people });
 }

@@ -5,7 +5,7 @@ import type { ConversationRow } from '../store/conversations';
 import { newId, newRemoteId } from '../store/ids';
 import type { Store } from '../store/store';
 import type { UserRow } from '../store/users';
-import { plainToHtml } from './message-html';
+import { messageHtml } from './message-html';
 import { createdResult } from './created-result';
 
 export const MAX_MESSAGE_LENGTH = 40_000;
@@ -87,6 +87,12 @@ function resolveRecipient(
   return directConversation(store, account, from, user, now);
 }
 
+/** The names of a conversation's members, who may be mentioned as `@Name` in it. */
+function memberNames(store: Store, account: AccountRow, conversation: ConversationRow): string[] {
+  const members = JSON.parse(conversation.participants) as string[];
+  return members.flatMap((id) => store.users.get(account.id, id)?.name ?? []);
+}
+
 /** send_message: validates, resolves the recipient, stores the message and bumps its conversation. */
 export function sendMessage(store: Store, account: AccountRow, input: SendInput, now = new Date()): CreateResult {
   const content = input.content ?? '';
@@ -109,7 +115,7 @@ export function sendMessage(store: Store, account: AccountRow, input: SendInput,
     remote_id: remoteId,
     author_pk: from.pk,
     content_plain: content,
-    content_html: plainToHtml(content),
+    content_html: messageHtml(content, content.includes('@') ? memberNames(store, account, conversation) : []),
     parent_message_id: null,
     created_at: at,
   });

@@ -84,6 +84,20 @@ describe('send message', () => {
     expect(top.body.data[0].id).toBe(id);
   });
 
+  it('stores the Markdown as HTML and marks a member mentioned by name, keeping the plain text as typed', async () => {
+    const { id } = biggestConversation();
+    const conversation = server.store.conversations.get(account.id, id)!;
+    const member = server.store.users.get(account.id, (JSON.parse(conversation.participants) as string[])[0]!)!;
+    const typed = `**Ship** it, @${member.name}: \`npm start\` <b>now</b>`;
+    const res = await send({ recipient: id, content: typed });
+    const got = await server.json(`/unified/messaging/messages/${res.body.data.id}`);
+    const message = result(MessageSchema).parse(got.body).data!;
+    expect(message.content?.plain).toBe(typed);
+    expect(message.content?.html).toBe(
+      `<p><strong>Ship</strong> it, <span class="mention">@${member.name}</span>: <code>npm start</code> &lt;b&gt;now&lt;/b&gt;</p>`,
+    );
+  });
+
   it('sends to a user id or email through one direct conversation', async () => {
     const users = server.store.users
       .list(account.id, 100, null, null)
