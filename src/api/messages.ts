@@ -65,43 +65,53 @@ export function readyToLand(data: MessagePages | undefined, messageId: string): 
 
 const time = (message: Message | undefined) => (message?.created_at ? Date.parse(message.created_at) : NaN);
 
+interface Walk {
+  /** Every message loaded, newest first. */
+  all: Message[];
+  /** How many of them were already in the cache when the walk began. */
+  before: number;
+  /** Whether the conversation's first message was reached. */
+  end: boolean;
+}
+
 /**
  * Loads a conversation's older pages into its cache until `enough` says so, or they end. StackOne's cursors are opaque
  * and each names only the page after it, so the pages come one after another; they are fetched back to back and put
- * into the cache in one update at the end. Answers every message loaded, newest first.
+ * into the cache in one update when the walk ends, is cancelled or fails (what was loaded stays loaded).
  */
 async function walkBack(
   queryClient: QueryClient,
   accountId: string,
   conversationId: string,
-  enough: (all: readonly Message[]) => boolean,
-  onPage: (all: readonly Message[]) => void,
+  enough: (all: readonly Message[], before: number) => boolean,
+  progressOf: (all: readonly Message[], before: number) => SeekProgress,
+  onProgress: (progress: SeekProgress, all: readonly Message[]) => void,
   signal?: AbortSignal,
-): Promise<Message[]> {
+): Promise<Walk> {
   const options = messageQueries.list(accountId, conversationId);
   const start = await queryClient.ensureInfiniteQueryData(options);
   const pages = [...start.pages];
   const pageParams = [...start.pageParams];
   const all = pages.flatMap((page) => page.data ?? []);
-  onPage(all);
+  const before = all.length;
+  onProgress(progressOf(all, before), all);
   try {
     for (;;) {
-      if (enough(all)) break;
+      if (enough(all, before)) break;
       const next = pages.at(-1)?.next?.trim() || null;
       if (!next) break;
       const page = await fetchPage(accountId, conversationId, next, signal);
       pages.push(page);
       pageParams.push(next);
       all.push(...(page.data ?? []));
-      onPage(all);
+      onProgress(progressOf(all, before), all);
     }
   } finally {
-    // Pages loaded before a failure or a Cancel are kept too: the next walk starts from them.
     if (pages.length > start.pages.length) {
       const added = pages.slice(start.pages.length);
       const addedParams = pageParams.slice(start.pages.length);
-      // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if
-      // the pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
+      // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if the
+      // pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
       queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>
         now && now.pages.length === start.pages.length
           ? { pages: [...now.pages, ...added], pageParams: [...now.pageParams, ...addedParams] }
@@ -109,21 +119,30 @@ async function walkBack(
       );
     }
   }
-  return all;
+  return { all, before, end: !pages.at(-1)?.next?.trim() };
 }
 
 /**
  * Loads every older page of a conversation into its cache (for its files), telling the messages loaded so far,
  * newest first, after each page. Pages loaded before a Cancel or a failure stay in the cache.
  */
-export function walkWholeConversation(
+export async function walkWholeConversation(
   queryClient: QueryClient,
   accountId: string,
   conversationId: string,
   onPage: (all: readonly Message[]) => void,
   signal?: AbortSignal,
 ): Promise<Message[]> {
-  return walkBack(queryClient, accountId, conversationId, () => false, onPage, signal);
+  const { all } = await walkBack(
+    queryClient,
+    accountId,
+    conversationId,
+    () => false,
+    (loaded) => ({ loaded: loaded.length, fraction: null }),
+    (_, loaded) => onPage(loaded),
+    signal,
+  );
+  return all;
 }
 
 /** How far back toward an instant the loaded messages (newest first) reach. */
@@ -153,7 +172,7 @@ export async function seekMessage(
     (error: unknown) => (gone = error instanceof ApiError && error.status === 404 ? error : null),
   );
   let pagesPastTime = 0;
-  const all = await walkBack(
+  const { all } = await walkBack(
     queryClient,
     accountId,
     conversationId,
@@ -163,7 +182,8 @@ export async function seekMessage(
       if (index >= 0) return loaded.length - 1 - index >= ROOM_ABOVE;
       return time(loaded.at(-1)) < targetAt && ++pagesPastTime > 1;
     },
-    (loaded) => onProgress(progressToward(loaded, targetAt)),
+    (loaded) => progressToward(loaded, targetAt),
+    onProgress,
     signal,
   );
   return all.some((message) => message.id === messageId);
@@ -182,17 +202,64 @@ export async function seekTime(
   signal?: AbortSignal,
 ): Promise<string | null> {
   const targetAt = at.getTime();
-  const all = await walkBack(
+  const { all } = await walkBack(
     queryClient,
     accountId,
     conversationId,
     (loaded) => loaded.filter((message) => time(message) < targetAt).length >= ROOM_ABOVE,
-    (loaded) => onProgress(progressToward(loaded, targetAt)),
+    (loaded) => progressToward(loaded, targetAt),
+    onProgress,
     signal,
   );
   let first: Message | undefined;
   for (const message of all) if (time(message) >= targetAt) first = message;
   return first?.id ?? null;
+}
+
+export interface OlderSearch {
+  /** How many older messages the search loaded. */
+  added: number;
+  /** Whether it reached the conversation's first message. */
+  end: boolean;
+}
+
+/**
+ * Loads older pages for a search of the conversation's text: until `found` says the messages it loaded (newest first)
+ * hold a match, or `limit` more messages are loaded, or the pages end. Progress counts the messages back from the newest,
+ * and how far toward the limit the search is.
+ */
+export async function searchOlderMessages(
+  queryClient: QueryClient,
+  accountId: string,
+  conversationId: string,
+  limit: number,
+  found: (added: readonly Message[]) => boolean,
+  onProgress: (progress: SeekProgress) => void,
+  signal?: AbortSignal,
+): Promise<OlderSearch> {
+  const { all, before, end } = await walkBack(
+    queryClient,
+    accountId,
+    conversationId,
+    (loaded, from) => loaded.length - from >= limit || (loaded.length > from && found(loaded.slice(from))),
+    (loaded, from) => ({ loaded: loaded.length, fraction: Math.min(1, (loaded.length - from) / limit) }),
+    onProgress,
+    signal,
+  );
+  return { added: all.length - before, end };
+}
+
+/** The loaded messages of every conversation of an account, as the cache holds them (each conversation newest first). */
+export function loadedMessages(
+  queryClient: QueryClient,
+  accountId: string,
+): { conversationId: string; messages: Message[] }[] {
+  const prefix = [...messageQueries.all(accountId), 'list'];
+  return queryClient.getQueriesData<MessagePages>({ queryKey: prefix }).flatMap(([key, data]) => {
+    const conversationId = key[prefix.length];
+    if (typeof conversationId !== 'string' || !data) return [];
+    return [{ conversationId, messages: data.pages.flatMap((page) => page.data ?? []) }];
+  });
 }
 
 /** Messages of a conversation updated after an instant, oldest first (for polling). */

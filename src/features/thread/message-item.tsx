@@ -35,6 +35,8 @@ export interface MessageItemProps {
   parent: Message | undefined;
   replyCount: number;
   highlighted: boolean;
+  /** Find in the conversation: this message holds its current match, or another match. */
+  found?: 'current' | 'match' | null;
   /** The first message that is new since the reader was last here: a "New messages" line goes above it. */
   startsUnread: boolean;
   repliesHref: string;
@@ -51,6 +53,7 @@ export const MessageItem = memo(function MessageItem({
   parent,
   replyCount,
   highlighted,
+  found = null,
   startsUnread,
   repliesHref,
   onJump,
@@ -61,7 +64,7 @@ export const MessageItem = memo(function MessageItem({
   const { message } = item;
   const author = message.author;
   return (
-    <div data-message-id={item.id} className="px-4">
+    <div data-message-id={item.id} data-found={found ?? undefined} className="px-4">
       {item.startsDay && message.created_at ? (
         <div role="separator" aria-label={dayLabel(message.created_at)} className="flex items-center gap-3 pt-4 pb-1">
           <div className="h-px flex-1 bg-neutral-200 dark:bg-neutral-800" />
@@ -89,6 +92,8 @@ export const MessageItem = memo(function MessageItem({
         className={cn(
           'group relative flex gap-3 rounded-md px-2 py-0.5 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 transition duration-700 hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
           item.startsGroup && 'mt-2',
+          found === 'match' && 'bg-amber-50/70 dark:bg-amber-950/30',
+          found === 'current' && 'bg-accent-50 ring-2 ring-accent-400 dark:bg-accent-900/30 dark:ring-accent-400',
           highlighted && 'bg-amber-50 ring-2 ring-amber-300 hover:bg-amber-50 dark:bg-amber-950/40 dark:ring-amber-700',
         )}
       >

@@ -64,6 +64,10 @@ export interface MessageListProps {
   onCopyText: (id: string) => void;
   /** Jump to the first message of a day (the day chip over the messages opens a date field). */
   onJumpToDate: (start: Date) => void;
+  /** Messages that hold a match of find in the conversation, marked where the browser cannot highlight the text. */
+  findMatchIds?: ReadonlySet<string> | null;
+  /** The message of find's current match. */
+  findCurrentId?: string | null;
   renderAttachments?: (message: Message) => ReactNode;
 }
 
@@ -249,6 +253,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
             parent={item.message.parent_message_id ? byId.get(item.message.parent_message_id) : undefined}
             replyCount={replies.get(item.id)?.length ?? 0}
             highlighted={item.id === highlightedId}
+            found={item.id === props.findCurrentId ? 'current' : props.findMatchIds?.has(item.id) ? 'match' : null}
             startsUnread={item.id === props.unreadFromId}
             repliesHref={paths.replies(accountId, conversationId, item.id)}
             onJump={props.onJump}

@@ -20,6 +20,10 @@ import { DateJumpStatus } from './date-jump-status';
 import { FindingMessage } from './finding-message';
 import { useJumpToDate } from './use-jump-to-date';
 import { useFocusMessage } from './use-focus-message';
+import { FindBar } from './find-bar';
+import { useFind } from './use-find';
+import { canHighlight, useFindHighlights } from './use-find-highlights';
+import { messageText } from '../../lib/message-text';
 
 /** A conversation: header, messages (newest at the bottom), with polling for new ones. */
 export interface ThreadViewProps {
@@ -54,6 +58,35 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const dateJump = useJumpToDate(accountId, conversationId, list);
 
   const focus = useFocusMessage({ accountId, conversationId, focusMessageId, messages, thread, list });
+
+  const root = useRef<HTMLElement>(null);
+  const findInput = useRef<HTMLInputElement>(null);
+  const find = useFind(accountId, conversationId, thread, list, root);
+  useFindHighlights(root, find.open ? find.needle : '', find.current, find.reveal);
+  const focusBeforeFind = useRef<HTMLElement | null>(null);
+  // Ctrl/Cmd+F finds in the conversation, whose rows are virtualised out of the browser's own find; the browser's
+  // find stays for dialogs and for text fields outside the conversation.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
+      if (document.querySelector('[role="dialog"]')) return;
+      const target = event.target as HTMLElement | null;
+      const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing && !root.current?.contains(target)) return;
+      event.preventDefault();
+      if (target !== findInput.current) focusBeforeFind.current = document.activeElement as HTMLElement | null;
+      find.setOpen(true);
+      requestAnimationFrame(() => findInput.current?.select());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [find.setOpen]);
+  const closeFind = useCallback(() => {
+    find.close();
+    const back = focusBeforeFind.current;
+    if (back?.isConnected && back !== document.body) back.focus({ preventScroll: true });
+    else root.current?.querySelector<HTMLElement>('[role="log"]')?.focus({ preventScroll: true });
+  }, [find.close]);
 
   const newest = thread.items.at(-1)?.message;
   const newestAt = newest ? (newest.updated_at ?? newest.created_at ?? null) : null;
@@ -93,8 +126,8 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
 
   const copyText = useCallback(
     (id: string) => {
-      const content = thread.byId.get(id)?.content;
-      const text = content?.plain || new DOMParser().parseFromString(content?.html ?? '', 'text/html').body.textContent || '';
+      const message = thread.byId.get(id);
+      const text = message ? messageText(message) : '';
       void navigator.clipboard?.writeText(text).then(() => setAnnouncement('Text copied'), () => setAnnouncement('Could not copy the text'));
     },
     [thread.byId],
@@ -141,6 +174,8 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
         onCopyLink={copyLink}
         onCopyText={copyText}
         onJumpToDate={dateJump.to}
+        findMatchIds={find.open && !canHighlight() ? find.matchedIds : null}
+        findCurrentId={find.open ? (find.current?.messageId ?? null) : null}
         renderAttachments={renderAttachments}
       />
     );
@@ -148,7 +183,7 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const label = conversation.data?.name ? `#${conversation.data.name}` : (title ?? 'this conversation');
 
   return (
-    <section aria-label={title ? `Conversation ${title}` : 'Conversation'} className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+    <section ref={root} aria-label={title ? `Conversation ${title}` : 'Conversation'} className="relative flex min-h-0 min-w-0 flex-1 flex-col">
       {renderComposer && !conversation.isError ? (
         // The first stop in the conversation for the keyboard: past the messages, straight to writing.
         <button
@@ -160,6 +195,22 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
         </button>
       ) : null}
       <ThreadHeader accountId={accountId} conversation={conversation.data} title={title} />
+      {find.open ? (
+        <FindBar
+          input={findInput}
+          query={find.query}
+          onQuery={find.setQuery}
+          searching={!!find.needle}
+          total={find.matches.length}
+          index={find.index}
+          onStep={find.step}
+          onClose={closeFind}
+          hasOlder={!!messages.hasNextPage}
+          older={find.older}
+          onSearchOlder={find.searchOlder}
+          onCancelOlder={find.cancelOlder}
+        />
+      ) : null}
       {messages.isFetchNextPageError ? (
         <StaleNotice message={`Could not load older messages: ${errorMessage(messages.error)}`} onRetry={() => void messages.fetchNextPage()} />
       ) : null}
