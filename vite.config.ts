@@ -39,6 +39,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Every browser the app supports knows <link rel="modulepreload">: no polyfill in the first screen's code.
+    modulePreload: { polyfill: false },
     // The app, and the page that draws PDF previews inside a sandboxed frame.
     // pdf.js (about 1.5 MB) loads only inside the PDF frame; the app's own budget is checked by a test.
     chunkSizeWarningLimit: 2_000,

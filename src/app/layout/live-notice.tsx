@@ -39,7 +39,7 @@ export function LiveNotice() {
         <span
           className={
             lost
-              ? 'max-w-xl rounded-full bg-amber-100 px-3 py-1 text-center text-[13px] font-medium text-amber-900 shadow dark:bg-amber-900 dark:text-amber-50'
+              ? 'max-w-xl rounded-xl bg-amber-100 px-3 py-1 text-center text-[13px] font-medium text-amber-900 shadow dark:bg-amber-900 dark:text-amber-50'
               : 'rounded-full bg-emerald-100 px-3 py-1 text-[13px] font-medium text-emerald-900 shadow dark:bg-emerald-900 dark:text-emerald-50'
           }
         >
