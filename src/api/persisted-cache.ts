@@ -125,6 +125,8 @@ export async function restoreAndPersist(queryClient: QueryClient, session: Sessi
   await persistQueryClientRestore({ queryClient, persister: persisterFor(owner), maxAge: MAX_AGE_MS, buster: BUSTER }).catch(
     () => undefined,
   );
+  // What was restored shows at once and is read again as soon as a view uses it (even where staleTime is Infinity).
+  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0], refetchType: 'none' });
   if (session) queryClient.setQueryData(SESSION_KEY, session);
   watchOwner(queryClient, owner, ownerOf);
 }
