@@ -1,16 +1,55 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    VitePWA({
+      // The app registers the worker itself, after the first paint and through a Trusted Types policy.
+      injectRegister: false,
+      // No worker under `npm run dev`: only the built app has one.
+      devOptions: { enabled: false },
+      // The manifest is public/manifest.webmanifest, linked from index.html only (not from the PDF frame, whose
+      // policy would refuse it).
+      manifest: false,
+      workbox: {
+        // The app shell and every chunk of the app, so reading works offline. Left out: the PDF frame (pdf.js,
+        // about 1.5 MB, useless offline since attachments are never cached) and the source maps.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['**/pdf-preview*', '**/*.map'],
+        // Only the app's own routes fall back to the shell; /api, /sandbox, sign-in and downloads always go to the
+        // network (nothing per person or per account is cached by the worker: no runtime caching at all).
+        navigateFallback: '/index.html',
+        navigateFallbackAllowlist: [/^\/$/, /^\/a(\/|$)/],
+        navigateFallbackDenylist: [/^\/(api|sandbox|healthz|assets)(\/|$)/],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        // A new version takes over at once; the page in use keeps its loaded code, and the next load is the new one.
+        skipWaiting: true,
+        clientsClaim: true,
+        // One file: the worker runs under the page's Trusted Types policy, where importScripts of a string is refused.
+        inlineWorkboxRuntime: true,
+        sourcemap: false,
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Every browser the app supports knows <link rel="modulepreload">: no polyfill in the first screen's code.
+    modulePreload: { polyfill: false },
     // The app, and the page that draws PDF previews inside a sandboxed frame.
     // pdf.js (about 1.5 MB) loads only inside the PDF frame; the app's own budget is checked by a test.
     chunkSizeWarningLimit: 2_000,
-    rollupOptions: { input: { main: 'index.html', 'pdf-preview': 'pdf-preview.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', 'pdf-preview': 'pdf-preview.html' },
+      // react-query's core in one chunk of the first screen: the persisted cache (loaded apart) shares it as it is,
+      // instead of splitting small pieces of it into chunks of their own.
+      output: { manualChunks: (id) => (/\/@tanstack\/query-core\//.test(id) && !id.includes('hydration') ? 'query-core' : undefined) },
+    },
   },
   server: {
     proxy: {

@@ -192,6 +192,7 @@ export function useLiveInbox(
 
     async function poll() {
       if (stopped) return;
+      if (globalThis.navigator?.onLine === false) return setStatus('reconnecting');
       try {
         const response = await fetch(`/api/inbox/events?${query({ poll: '1' })}`, { credentials: 'same-origin' });
         if (!response.ok) throw new Error(String(response.status));
@@ -209,6 +210,8 @@ export function useLiveInbox(
     }
 
     function connect() {
+      // Offline, nothing is tried until the `online` event.
+      if (globalThis.navigator?.onLine === false) return setStatus('reconnecting');
       if (typeof EventSource === 'undefined') return void poll();
       const stream = new EventSource(`/api/inbox/events?${query()}`);
       source = stream;
@@ -247,9 +250,28 @@ export function useLiveInbox(
       };
     }
 
+    // The connection went away: the stream is closed rather than retried in vain. It came back: reconnect at once,
+    // without waiting out the backoff, and catch up from the last event seen.
+    function wentOffline() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      source?.close();
+      source = null;
+      setStatus('reconnecting');
+    }
+    function cameBack() {
+      wentOffline();
+      failures = 0;
+      connect();
+    }
+    window.addEventListener('offline', wentOffline);
+    window.addEventListener('online', cameBack);
+
     connect();
     return () => {
       stopped = true;
+      window.removeEventListener('offline', wentOffline);
+      window.removeEventListener('online', cameBack);
       if (timer !== null) clearTimeout(timer);
       source?.close();
     };

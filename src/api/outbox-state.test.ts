@@ -91,4 +91,10 @@ describe('when the server comes back', () => {
       ['c', 'failed', 0, 0],
     ]);
   });
+
+  it('puts a send cut off by the connection going away back to waiting, the attempt not counted', () => {
+    const entries = reduce(reduce([entry('k1')], { type: 'attempt', key: 'k1' }), { type: 'held', key: 'k1' });
+    expect(entries[0]).toMatchObject({ status: 'queued', attempts: 0, retryAt: 0, error: null });
+    expect(due(entries, 0).map((e) => e.key)).toEqual(['k1']);
+  });
 });

@@ -59,7 +59,8 @@ export type OutboxEvent =
   | { type: 'discard'; key: string }
   | { type: 'confirmed'; key: string }
   | { type: 'resume' }
-  | { type: 'reconnected' };
+  | { type: 'reconnected' }
+  | { type: 'held'; key: string };
 
 export function reduce(entries: readonly OutboxEntry[], event: OutboxEvent, random = Math.random): OutboxEntry[] {
   const update = (key: string, change: (entry: OutboxEntry) => OutboxEntry | null) =>
@@ -94,6 +95,9 @@ export function reduce(entries: readonly OutboxEntry[], event: OutboxEvent, rand
           ? { ...e, status: 'queued', attempts: e.status === 'failed' ? 0 : e.attempts, retryAt: 0 }
           : e,
       );
+    case 'held':
+      // The connection went away during the attempt: the message waits for it, and the attempt does not count.
+      return update(event.key, (e) => ({ ...e, status: 'queued', attempts: Math.max(0, e.attempts - 1), retryAt: 0, error: null }));
     case 'resume':
       // A send cut off by a reload may or may not have arrived: sending again with the same key is safe.
       return entries.map((e) => (e.status === 'sending' ? { ...e, status: 'queued', retryAt: 0 } : e));

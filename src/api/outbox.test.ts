@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installInProcessServer } from '../test/in-process-fetch';
 import { outbox } from './outbox';
 
@@ -30,6 +30,30 @@ describe('the outbox', () => {
       expect(stored.body.data.content.plain).toBe('sent over plain http');
     } finally {
       if (randomUUID) Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', randomUUID);
+    }
+  });
+
+  it('keeps a message waiting while offline, without counting attempts, and sends it once when the connection returns', async () => {
+    outbox.start(new QueryClient());
+    const conversation = (await server.json('/unified/messaging/conversations?page_size=1')).body.data[0].id;
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const { key, sent } = outbox.enqueue({
+        accountId: server.accounts[0]!.id,
+        conversationId: conversation,
+        recipient: conversation,
+        content: 'written offline',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(outbox.snapshot().find((entry) => entry.key === key)).toMatchObject({ status: 'queued', attempts: 0, error: null });
+      onLine.mockReturnValue(true);
+      window.dispatchEvent(new Event('online'));
+      const id = await sent;
+      const page = await server.json(`/unified/messaging/conversations/${conversation}/messages?page_size=100`);
+      const copies = page.body.data.filter((message: { content: { plain: string } }) => message.content.plain === 'written offline');
+      expect(copies.map((message: { id: string }) => message.id)).toEqual([id]);
+    } finally {
+      onLine.mockRestore();
     }
   });
 });

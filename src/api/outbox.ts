@@ -9,6 +9,7 @@ import { mergeMessages, messageQueries } from './messages';
 import { due, newEntry, type OutboxEntry, type OutboxEvent, reduce } from './outbox-state';
 
 const STORAGE_KEY = 'inbox:outbox';
+const offline = () => globalThis.navigator?.onLine === false;
 
 /**
  * Messages on their way out. Every send is an entry kept in local storage until the server has it and the
@@ -87,6 +88,8 @@ class Outbox {
     if (!this.client) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // Offline, messages wait (shown as waiting, not failed); the `online` event sends them.
+    if (offline()) return;
     const now = Date.now();
     for (const entry of due(this.entries, now)) if (!this.running.has(entry.key)) void this.attempt(entry);
     for (const entry of this.entries.filter((e) => e.status === 'sent')) if (!this.running.has(entry.key)) void this.confirm(entry);
@@ -109,6 +112,7 @@ class Outbox {
     } catch (error) {
       this.running.delete(entry.key);
       const status = error instanceof ApiError ? error.status : 0;
+      if (status === 0 && offline()) return this.dispatch({ type: 'held', key: entry.key });
       const retryAfter = error instanceof ApiError ? error.retryAfter : null;
       this.dispatch({ type: 'failed', key: entry.key, status, message: errorMessage(error), retryAfter, now: Date.now() });
       const after = this.entries.find((e) => e.key === entry.key);

@@ -37,6 +37,17 @@ export function getSession(refresh = false): Promise<Session> {
 /** Whether the person can use the inbox now: signed in (or no sign-in needed) and a CSRF token to write with. */
 export const isSignedIn = (session: Session) => session.csrfToken !== null;
 
+/**
+ * Whose data this browser may keep for the session: one name per signed-in person (per way of signing in and per
+ * server mode), or null when no one is signed in. Where the inbox has no sign-in (loopback), the machine is one person.
+ */
+export function cacheOwnerOf(session: Session): string | null {
+  if (!isSignedIn(session)) return null;
+  if (session.auth === 'none' || !session.person) return `${session.mode}|none`;
+  const { via, email, name } = session.person;
+  return `${session.mode}|${via}|${email?.toLowerCase() ?? ''}|${name}`;
+}
+
 export const sessionQueries = {
   current: () => queryOptions({ queryKey: ['session'], queryFn: () => getSession(), staleTime: Infinity, retry: 1 }),
 };

@@ -9,6 +9,8 @@ mkdirSync(join(staticDir, 'assets'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Inbox</title>');
 writeFileSync(join(staticDir, 'pdf-preview.html'), '<!doctype html><title>PDF preview</title>');
 writeFileSync(join(staticDir, 'assets', 'main-abc.js'), 'export {};');
+writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+writeFileSync(join(staticDir, 'manifest.webmanifest'), '{"name":"Inbox"}');
 afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
 
 const { app } = createTestServer({ config: { staticDir } });
@@ -25,6 +27,22 @@ describe('the built app', () => {
     expect(policy).toContain("require-trusted-types-for 'script'; trusted-types dompurify");
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the service worker and the manifest under the page policy, asked again on every load', async () => {
+    const worker = await app.request('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    // The page registers it through this Trusted Types policy, the only one besides DOMPurify's.
+    expect(worker.headers.get('content-security-policy')).toContain('trusted-types dompurify inbox-service-worker');
+    const manifest = await app.request('/manifest.webmanifest');
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect((await app.request('/a/x')).headers.get('cache-control')).toBe('no-cache');
+    expect((await app.request('/assets/main-abc.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await app.request('/assets/missing-123.js')).headers.get('cache-control')).not.toMatch(/immutable/);
+    expect((await app.request('/api/inbox/session')).headers.get('cache-control')).toBe('no-store');
   });
 
   it('serves the PDF preview page sandboxed by its own policy, framable by the app only', async () => {

@@ -10,6 +10,7 @@ import { allowedHosts } from './edge/allowed-hosts';
 import { requestBodyLimit } from './edge/body-limit';
 import { createLogger, type Logger, requestLog } from './edge/request-log';
 import { securityHeaders } from './edge/security-headers';
+import { staticCacheHeaders } from './edge/static-cache';
 import { createSandbox } from './sandbox/sandbox';
 import { createSharedState, type SharedState } from './sync/shared-state';
 import { createSyncEngine } from './sync/sync-engine';
@@ -27,7 +28,7 @@ export interface AppOptions {
 const pageHeaders: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types dompurify",
+    "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types dompurify inbox-service-worker",
 };
 
 /**
@@ -78,6 +79,7 @@ export function createApp({
   app.route(API_PREFIX, createBff({ config, upstream, live: { hub, engine }, cache, people }));
 
   const indexFile = join(config.staticDir, 'index.html');
+  app.use('*', staticCacheHeaders());
   app.use('*', async (c, next) => {
     await next();
     const headers = c.req.path === PDF_FRAME_PATH ? pdfFrameHeaders : pageHeaders;

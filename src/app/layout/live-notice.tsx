@@ -1,14 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveStatus } from '../../api/live';
+import { useOnline } from './use-online';
 
-/** "Reconnecting…" while the server's event stream is lost, and "Back online" for a moment when it returns. */
+const OFFLINE_TEXT = "You're offline — showing what was loaded; messages you send will go when you're back";
+
+/**
+ * "You're offline…" while the browser has no connection, "Reconnecting…" while the server's event stream is lost, and
+ * "Back online" for a moment when it returns.
+ */
 export function LiveNotice() {
   const status = useLiveStatus();
+  const online = useOnline();
   const [back, setBack] = useState(false);
   const wasLost = useRef(false);
 
   useEffect(() => {
-    if (status === 'reconnecting') {
+    if (status === 'reconnecting' || !online) {
       wasLost.current = true;
       setBack(false);
       return;
@@ -18,20 +25,21 @@ export function LiveNotice() {
     setBack(true);
     const timer = setTimeout(() => setBack(false), 3_000);
     return () => clearTimeout(timer);
-  }, [status]);
+  }, [status, online]);
 
-  const text = status === 'reconnecting' ? 'Reconnecting…' : back ? 'Back online' : '';
+  const lost = !online || status === 'reconnecting';
+  const text = !online ? OFFLINE_TEXT : status === 'reconnecting' ? 'Reconnecting…' : back ? 'Back online' : '';
   return (
     <div
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed inset-x-0 top-2 z-50 flex justify-center"
+      className="pointer-events-none fixed inset-x-0 top-2 z-50 flex justify-center px-3"
     >
       {text ? (
         <span
           className={
-            status === 'reconnecting'
-              ? 'rounded-full bg-amber-100 px-3 py-1 text-[13px] font-medium text-amber-900 shadow dark:bg-amber-900 dark:text-amber-50'
+            lost
+              ? 'max-w-xl rounded-xl bg-amber-100 px-3 py-1 text-center text-[13px] font-medium text-amber-900 shadow dark:bg-amber-900 dark:text-amber-50'
               : 'rounded-full bg-emerald-100 px-3 py-1 text-[13px] font-medium text-emerald-900 shadow dark:bg-emerald-900 dark:text-emerald-50'
           }
         >
