@@ -30,7 +30,11 @@ test.describe('find in conversation', () => {
     const { account, conversation } = await api.generalChannel();
     const word = `Plümbus${Date.now().toString(36)}`;
     const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    for (const text of [`Where is the ${word} report?`, 'Nothing to see here', `The ${plain} report is in, and ${word.toUpperCase()} too`]) {
+    for (const text of [
+      `Where is the ${word} report?`,
+      'Nothing to see here',
+      `The ${plain} report is in, and ${word.toUpperCase()} too`,
+    ]) {
       expect((await api.send(account.id, conversation.id, text)).ok()).toBe(true);
     }
     const sent = (await api.messages(account.id, conversation.id)).data as SeedMessage[];
@@ -151,5 +155,31 @@ test.describe('find in conversation', () => {
     await findBox(page).fill('the');
     await expect(findBar(page).getByText('The whole conversation was searched.')).toBeVisible();
     await expect(findBar(page).getByRole('button', { name: 'Search older messages' })).toHaveCount(0);
+  });
+
+  test('the quick switcher lists loaded messages that match, and choosing one opens its permalink', async ({
+    page,
+    request,
+  }) => {
+    const api = sandboxApi(request);
+    const { account, conversation } = await api.generalChannel();
+    const word = `Quokka${Date.now().toString(36)}`;
+    expect((await api.send(account.id, conversation.id, `Has anyone seen the ${word} deck?`)).ok()).toBe(true);
+    const [sent] = (await api.messages(account.id, conversation.id)).data as SeedMessage[];
+
+    await page.goto(`/a/${account.id}/c/${conversation.id}`);
+    await expect(thread(page).getByText(word)).toBeVisible();
+    await page.keyboard.press('ControlOrMeta+k');
+    const switcher = page.getByRole('dialog', { name: 'Jump to' });
+    await switcher.getByRole('combobox').fill(word.toLowerCase());
+    const group = switcher.getByRole('group', { name: 'Messages' });
+    const option = group.getByRole('option');
+    await expect(option).toHaveCount(1);
+    await expect(option).toContainText(`in ${conversation.name}`);
+    await expect(option).toContainText(`Has anyone seen the ${word} deck?`);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/m/${sent!.id}$`));
+    await expect(row(page, sent!.id).locator('article')).toHaveClass(/ring-amber/);
   });
 });

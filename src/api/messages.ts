@@ -65,7 +65,7 @@ export function readyToLand(data: MessagePages | undefined, messageId: string): 
 
 const time = (message: Message | undefined) => (message?.created_at ? Date.parse(message.created_at) : NaN);
 
-interface Walk {
+export interface Walk {
   /** Every message loaded, newest first. */
   all: Message[];
   /** How many of them were already in the cache when the walk began. */
@@ -79,7 +79,7 @@ interface Walk {
  * and each names only the page after it, so the pages come one after another; they are fetched back to back and put
  * into the cache in one update when the walk ends, is cancelled or fails (what was loaded stays loaded).
  */
-async function walkBack(
+export async function walkBack(
   queryClient: QueryClient,
   accountId: string,
   conversationId: string,
@@ -214,52 +214,6 @@ export async function seekTime(
   let first: Message | undefined;
   for (const message of all) if (time(message) >= targetAt) first = message;
   return first?.id ?? null;
-}
-
-export interface OlderSearch {
-  /** How many older messages the search loaded. */
-  added: number;
-  /** Whether it reached the conversation's first message. */
-  end: boolean;
-}
-
-/**
- * Loads older pages for a search of the conversation's text: until `found` says the messages it loaded (newest first)
- * hold a match, or `limit` more messages are loaded, or the pages end. Progress counts the messages back from the newest,
- * and how far toward the limit the search is.
- */
-export async function searchOlderMessages(
-  queryClient: QueryClient,
-  accountId: string,
-  conversationId: string,
-  limit: number,
-  found: (added: readonly Message[]) => boolean,
-  onProgress: (progress: SeekProgress) => void,
-  signal?: AbortSignal,
-): Promise<OlderSearch> {
-  const { all, before, end } = await walkBack(
-    queryClient,
-    accountId,
-    conversationId,
-    (loaded, from) => loaded.length - from >= limit || (loaded.length > from && found(loaded.slice(from))),
-    (loaded, from) => ({ loaded: loaded.length, fraction: Math.min(1, (loaded.length - from) / limit) }),
-    onProgress,
-    signal,
-  );
-  return { added: all.length - before, end };
-}
-
-/** The loaded messages of every conversation of an account, as the cache holds them (each conversation newest first). */
-export function loadedMessages(
-  queryClient: QueryClient,
-  accountId: string,
-): { conversationId: string; messages: Message[] }[] {
-  const prefix = [...messageQueries.all(accountId), 'list'];
-  return queryClient.getQueriesData<MessagePages>({ queryKey: prefix }).flatMap(([key, data]) => {
-    const conversationId = key[prefix.length];
-    if (typeof conversationId !== 'string' || !data) return [];
-    return [{ conversationId, messages: data.pages.flatMap((page) => page.data ?? []) }];
-  });
 }
 
 /** Messages of a conversation updated after an instant, oldest first (for polling). */

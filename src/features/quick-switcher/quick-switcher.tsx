@@ -1,7 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { conversationQueries } from '../../api/conversations';
+import { loadedMessages } from '../../api/message-search';
+import { messageText } from '../../lib/message-text';
 import { usePeople, userQueries } from '../../api/users';
 import type { User } from '../../contract/models';
 import { Dialog } from '../../components/ui/dialog';
@@ -12,7 +14,14 @@ import { focusComposer } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { queryTokens } from '../../contract/text-match';
 import { SwitcherOption } from './switcher-option';
-import { MAX_RESULTS, type SwitcherResult, conversationResults, personResult, searchSwitcher } from './switcher-results';
+import {
+  MAX_RESULTS,
+  type SwitcherResult,
+  conversationResults,
+  messageResults,
+  personResult,
+  searchSwitcher,
+} from './switcher-results';
 
 /** While searching, further pages of conversations load so the search covers them, up to this many. */
 const SEARCH_LOAD_LIMIT = 5_000;
@@ -24,7 +33,7 @@ export function QuickSwitcher({ open, onOpenChange }: { open: boolean; onOpenCha
       open={open}
       onOpenChange={onOpenChange}
       title="Jump to"
-      description="Search conversations and people."
+      description="Search conversations, people and the loaded messages."
       hideDescription
       className="pb-2"
     >
@@ -44,7 +53,10 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
 
   const pages = list.data?.pages;
   const loaded = useMemo(() => pages?.flatMap((page) => page.data ?? []) ?? [], [pages]);
-  const names = usePeople(accountId, useMemo(() => titlePeople(loaded), [loaded]));
+  const names = usePeople(
+    accountId,
+    useMemo(() => titlePeople(loaded), [loaded]),
+  );
   const conversations = useMemo(() => conversationResults(loaded, names.byId, selfId), [loaded, names.byId, selfId]);
   const found = useQuery({ ...userQueries.search(accountId, query, { limit: MAX_RESULTS }), enabled: searching });
   const people = useMemo(
@@ -54,7 +66,20 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
         : [],
     [found.data, searching],
   );
-  const results = useMemo(() => searchSwitcher(conversations, people, query), [conversations, people, query]);
+  const queryClient = useQueryClient();
+  const messages = useMemo(() => {
+    const titles = new Map(conversations.map((conversation) => [conversation.id, conversation.title]));
+    return messageResults(
+      loadedMessages(queryClient, accountId),
+      query,
+      messageText,
+      (id) => titles.get(id) ?? 'a conversation',
+    );
+  }, [queryClient, accountId, conversations, query]);
+  const results = useMemo(
+    () => [...searchSwitcher(conversations, people, query), ...messages],
+    [conversations, people, query, messages],
+  );
   const active = Math.min(pointed, results.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
@@ -81,7 +106,11 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
     onDone();
     if (result.type === 'conversation') focusComposer();
     navigate(
-      result.type === 'conversation' ? paths.conversation(accountId, result.id) : paths.user(accountId, result.id),
+      result.type === 'conversation'
+        ? paths.conversation(accountId, result.id)
+        : result.type === 'message'
+          ? paths.message(accountId, result.conversationId, result.id)
+          : paths.user(accountId, result.id),
     );
   }
 
@@ -97,13 +126,15 @@ function SwitcherBody({ onDone }: { onDone: () => void }) {
   }
 
   const conversationCount = results.filter((result) => result.type === 'conversation').length;
+  const peopleEnd = conversationCount + results.filter((result) => result.type === 'person').length;
   const groups = [
     {
       label: searching ? 'Conversations' : 'Recent conversations',
       start: 0,
       items: results.slice(0, conversationCount),
     },
-    { label: 'People', start: conversationCount, items: results.slice(conversationCount) },
+    { label: 'People', start: conversationCount, items: results.slice(conversationCount, peopleEnd) },
+    { label: 'Messages', start: peopleEnd, items: results.slice(peopleEnd) },
   ].filter((group) => group.items.length > 0);
   const loading = (list.isPending || (searching && found.isPending)) && results.length === 0;
 

@@ -5,6 +5,7 @@ import type { SwitcherResult } from './switcher-results';
 
 function ResultIcon({ result }: { result: SwitcherResult }) {
   if (result.type === 'person') return <Avatar id={result.id} name={result.title} size={24} />;
+  if (result.type === 'message') return <Avatar id={result.authorId ?? result.id} name={result.title} size={24} />;
   if (result.kind === 'direct')
     return <Avatar id={result.personId ?? result.id} name={result.personName || result.title} size={24} />;
   const Icon = result.kind === 'private' ? LockIcon : result.kind === 'group' ? UsersIcon : HashIcon;
@@ -42,17 +43,34 @@ export function SwitcherOption({ id, result, active, onPoint, onChoose }: Props)
       )}
     >
       <ResultIcon result={result} />
-      <span className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-baseline sm:gap-2">
-        <span className="truncate text-[14px] font-medium">{result.title}</span>
-        <span
-          className={cn(
-            'shrink-0 truncate text-[13px] sm:max-w-[45%]',
-            active ? 'text-accent-700 dark:text-accent-300' : 'text-neutral-500 dark:text-neutral-400',
-          )}
-        >
-          {result.subtitle}
+      {result.type === 'message' ? (
+        <span className="flex min-w-0 flex-1 flex-col">
+          <span className="flex min-w-0 items-baseline gap-2">
+            <span className="truncate text-[14px] font-medium">{result.title}</span>
+            <span
+              className={cn(
+                'shrink-0 truncate text-[13px]',
+                active ? 'text-accent-700 dark:text-accent-300' : 'text-neutral-500 dark:text-neutral-400',
+              )}
+            >
+              in {result.subtitle}
+            </span>
+          </span>
+          <span className="truncate text-[13px]">{result.snippet}</span>
         </span>
-      </span>
+      ) : (
+        <span className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-baseline sm:gap-2">
+          <span className="truncate text-[14px] font-medium">{result.title}</span>
+          <span
+            className={cn(
+              'shrink-0 truncate text-[13px] sm:max-w-[45%]',
+              active ? 'text-accent-700 dark:text-accent-300' : 'text-neutral-500 dark:text-neutral-400',
+            )}
+          >
+            {result.subtitle}
+          </span>
+        </span>
+      )}
     </div>
   );
 }

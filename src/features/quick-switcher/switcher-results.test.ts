@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, User } from '../../contract/models';
-import { conversationResults, MAX_RESULTS, personResult, searchSwitcher } from './switcher-results';
+import type { Conversation, Message, User } from '../../contract/models';
+import { conversationResults, MAX_RESULTS, messageResults, personResult, searchSwitcher } from './switcher-results';
 
 const people: (User & { id: string })[] = [
   { id: 'me', name: 'Kenji Chen', username: 'kenji.chen', email: 'kenji@acme.test' },
@@ -81,5 +81,55 @@ describe('searchSwitcher', () => {
     expect(results).toHaveLength(MAX_RESULTS);
     expect(results.filter((r) => r.type === 'person').map((r) => r.title)).toEqual(['Ada Lovelace', 'Lorna Adams']);
     expect(searchSwitcher(many, [], 'ada')).toHaveLength(MAX_RESULTS);
+  });
+});
+
+describe('messageResults', () => {
+  const message = (id: string, at: string, plain: string, author = 'Ada Lovelace'): Message => ({
+    id,
+    created_at: at,
+    author: { id: `u-${author}`, name: author },
+    content: { plain, html: null },
+  });
+  const loaded = [
+    { conversationId: 'c1', messages: [message('m2', '2026-03-02T10:00:00Z', 'The Zoë rollout is done')] },
+    {
+      conversationId: 'c2',
+      messages: [
+        message(
+          'm3',
+          '2026-03-03T10:00:00Z',
+          `${'A long lead-in before the interesting part. '.repeat(3)}rollout soon`,
+          'Grace',
+        ),
+        message('m1', '2026-03-01T10:00:00Z', 'nothing to see'),
+      ],
+    },
+  ];
+  const titles = new Map([['c1', 'general']]);
+  const search = (query: string, limit?: number) =>
+    messageResults(
+      loaded,
+      query,
+      (m) => m.content?.plain ?? '',
+      (id) => titles.get(id) ?? 'a conversation',
+      limit,
+    );
+
+  it('finds messages holding every word, newest first, with author, conversation and a snippet around the match', () => {
+    expect(search('ROLLOUT').map((r) => [r.id, r.title, r.subtitle])).toEqual([
+      ['m3', 'Grace', 'a conversation'],
+      ['m2', 'Ada Lovelace', 'general'],
+    ]);
+    expect(search('zoe rollout').map((r) => r.snippet)).toEqual(['The Zoë rollout is done']);
+    const [far] = search('rollout soon');
+    expect(far!.snippet.startsWith('…')).toBe(true);
+    expect(far!.snippet).toContain('rollout soon');
+    expect(search('rollout', 1)).toHaveLength(1);
+  });
+
+  it('needs a query of two characters or more', () => {
+    expect(search('')).toEqual([]);
+    expect(search('t')).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
-import type { Conversation, User } from '../../contract/models';
+import type { Conversation, Message, User } from '../../contract/models';
 import {
   type ConversationKind,
   conversationKind,
   conversationTitle,
   otherParticipants,
 } from '../../lib/conversation-title';
-import { matchScore, queryTokens } from '../../contract/text-match';
+import { foldText, matchScore, queryTokens } from '../../contract/text-match';
 
 export interface ConversationResult {
   type: 'conversation';
@@ -27,7 +27,71 @@ export interface PersonResult {
   email: string;
 }
 
-export type SwitcherResult = ConversationResult | PersonResult;
+export interface MessageResult {
+  type: 'message';
+  id: string;
+  conversationId: string;
+  authorId: string | null;
+  /** Who wrote it. */
+  title: string;
+  /** Where it was written. */
+  subtitle: string;
+  /** The words around the first match. */
+  snippet: string;
+}
+
+export type SwitcherResult = ConversationResult | PersonResult | MessageResult;
+
+/** At most this many messages are listed, under the conversations and people. */
+export const MESSAGE_PLACES = 5;
+const SNIPPET_BEFORE = 30;
+const SNIPPET_LENGTH = 90;
+
+/** The text around where the first token occurs, on one line, with an ellipsis where it was cut. */
+export function snippetAround(text: string, token: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  // Folding keeps the length of most text; where it does not, the snippet still starts near the match.
+  const at = Math.max(0, foldText(line).indexOf(token));
+  const start = at > SNIPPET_BEFORE ? line.lastIndexOf(' ', at - SNIPPET_BEFORE) + 1 || at - SNIPPET_BEFORE : 0;
+  const end = start + SNIPPET_LENGTH;
+  return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
+}
+
+/**
+ * Messages of the loaded conversations whose text holds every word of the query, newest first, at most `limit`.
+ * `textOf` gives a message's text as the thread shows it; `titleOf` names a conversation.
+ */
+export function messageResults(
+  loaded: readonly { conversationId: string; messages: readonly Message[] }[],
+  query: string,
+  textOf: (message: Message) => string,
+  titleOf: (conversationId: string) => string,
+  limit = MESSAGE_PLACES,
+): MessageResult[] {
+  const tokens = queryTokens(query);
+  if (tokens.join('').length < 2) return [];
+  const found: { message: Message; conversationId: string; text: string }[] = [];
+  for (const { conversationId, messages } of loaded) {
+    for (const message of messages) {
+      if (!message.id) continue;
+      const text = textOf(message);
+      if (matchScore(text, tokens) >= 0) found.push({ message, conversationId, text });
+    }
+  }
+  const at = (message: Message) => Date.parse(message.created_at ?? '') || 0;
+  return found
+    .sort((a, b) => at(b.message) - at(a.message))
+    .slice(0, limit)
+    .map(({ message, conversationId, text }) => ({
+      type: 'message',
+      id: message.id!,
+      conversationId,
+      authorId: message.author?.id ?? null,
+      title: message.author?.name || 'Unknown user',
+      subtitle: titleOf(conversationId),
+      snippet: snippetAround(text, tokens[0]!),
+    }));
+}
 
 export const MAX_RESULTS = 12;
 /** People keep at least this many places when conversations would fill the list. */

@@ -2,6 +2,7 @@ import { Dialog } from '../../components/ui/dialog';
 
 export const shortcuts: { keys: string[]; does: string }[] = [
   { keys: ['Ctrl', 'K'], does: 'Quick switcher: jump to a conversation or person (⌘K on a Mac)' },
+  { keys: ['Ctrl', 'F'], does: 'Find in the open conversation (⌘F on a Mac); Enter / Shift+Enter: older / newer match' },
   { keys: ['Alt', '↑'], does: 'Previous conversation' },
   { keys: ['Alt', '↓'], does: 'Next conversation' },
   { keys: ['/'], does: 'Filter the conversation list' },

@@ -108,7 +108,13 @@ export function FindBar(props: FindBarProps) {
         >
           <ChevronDownIcon size={16} />
         </button>
-        <button type="button" className={ICON_BUTTON} aria-label="Close find (Esc)" title="Close (Esc)" onClick={props.onClose}>
+        <button
+          type="button"
+          className={ICON_BUTTON}
+          aria-label="Close find (Esc)"
+          title="Close (Esc)"
+          onClick={props.onClose}
+        >
           <CloseIcon size={16} />
         </button>
       </div>
@@ -117,13 +123,7 @@ export function FindBar(props: FindBarProps) {
   );
 }
 
-function OlderLine({
-  older,
-  hasOlder,
-  percent,
-  onSearchOlder,
-  onCancelOlder,
-}: FindBarProps & { percent: number }) {
+function OlderLine({ older, hasOlder, percent, onSearchOlder, onCancelOlder }: FindBarProps & { percent: number }) {
   const line = 'flex items-center gap-3 border-t border-neutral-100 px-3 py-1 dark:border-neutral-900';
   if (older?.state === 'searching') {
     const back = count.format(older.progress.loaded);

@@ -54,7 +54,8 @@ export function useFindHighlights(
         const ranges = rangesIn(body, needle);
         const id = row.getAttribute('data-message-id');
         ranges.forEach((range, index) => {
-          if (current && id === current.messageId && index === Math.min(current.occurrence, ranges.length - 1)) mine = range;
+          if (current && id === current.messageId && index === Math.min(current.occurrence, ranges.length - 1))
+            mine = range;
           else others.push(range);
         });
       }

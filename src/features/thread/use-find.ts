@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { type SeekProgress, searchOlderMessages } from '../../api/messages';
+import type { SeekProgress } from '../../api/messages';
+import { searchOlderMessages } from '../../api/message-search';
 import type { Message } from '../../contract/models';
 import type { MessageListHandle } from './message-list';
 import { countIn, type FindMatch, findMatches, findNeedle, matchKey } from './find-matches';
