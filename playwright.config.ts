@@ -37,6 +37,8 @@ function inbox(at: number, env: Record<string, string>, script = 'scripts/e2e-se
 export default defineConfig({
   testDir: 'e2e',
   timeout: 30_000,
+  // A permalink lands after its older pages load one after another, which can pass 5 s on a busy two-core machine.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   // One retry on CI, so that a known timing flake (a deep permalink landing before its page settles) does not

@@ -95,29 +95,26 @@ export async function walkBack(
   const all = pages.flatMap((page) => page.data ?? []);
   const before = all.length;
   onProgress(progressOf(all, before), all);
-  try {
-    for (;;) {
-      if (enough(all, before)) break;
-      const next = pages.at(-1)?.next?.trim() || null;
-      if (!next) break;
-      const page = await fetchPage(accountId, conversationId, next, signal);
-      pages.push(page);
-      pageParams.push(next);
-      all.push(...(page.data ?? []));
-      onProgress(progressOf(all, before), all);
-    }
-  } finally {
-    if (pages.length > start.pages.length) {
-      const added = pages.slice(start.pages.length);
-      const addedParams = pageParams.slice(start.pages.length);
-      // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if the
-      // pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
-      queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>
-        now && now.pages.length === start.pages.length
-          ? { pages: [...now.pages, ...added], pageParams: [...now.pageParams, ...addedParams] }
-          : { pages, pageParams },
-      );
-    }
+  for (;;) {
+    if (enough(all, before)) break;
+    const next = pages.at(-1)?.next?.trim() || null;
+    if (!next) break;
+    const page = await fetchPage(accountId, conversationId, next, signal);
+    pages.push(page);
+    pageParams.push(next);
+    all.push(...(page.data ?? []));
+    onProgress(progressOf(all, before), all);
+  }
+  if (pages.length > start.pages.length) {
+    const added = pages.slice(start.pages.length);
+    const addedParams = pageParams.slice(start.pages.length);
+    // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if the
+    // pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
+    queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>
+      now && now.pages.length === start.pages.length
+        ? { pages: [...now.pages, ...added], pageParams: [...now.pageParams, ...addedParams] }
+        : { pages, pageParams },
+    );
   }
   return { all, before, end: !pages.at(-1)?.next?.trim() };
 }

@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { isSignedIn, sessionQueries } from '../api/session';
 import { ErrorState, SkeletonRows } from '../components/ui/states';
-import { NoAccessPage } from '../features/sign-in/no-access-page';
-import { SignInPage } from '../features/sign-in/sign-in-page';
+
+// Loaded only for someone who is not in (yet): the signed-in inbox's first screen does without them.
+const NoAccessPage = lazy(() =>
+  import('../features/sign-in/no-access-page').then((m) => ({ default: m.NoAccessPage })),
+);
+const SignInPage = lazy(() => import('../features/sign-in/sign-in-page').then((m) => ({ default: m.SignInPage })));
 
 /** A sign-in failure the server sent the browser back with; read once, then taken out of the address bar. */
 function takeSignInError(): string | null {
@@ -23,13 +27,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   // Someone who was in the inbox and is now signed out had their session end under them.
   const wasIn = useRef(false);
 
-  if (session.isPending) {
-    return (
-      <main className="flex h-full">
-        <SkeletonRows label="Loading the inbox" />
-      </main>
-    );
-  }
+  const loading = (
+    <main className="flex h-full">
+      <SkeletonRows label="Loading the inbox" />
+    </main>
+  );
+  if (session.isPending) return loading;
   if (session.isError) {
     return (
       <main className="flex h-full">
@@ -43,9 +46,19 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }
   const current = session.data;
   if (!isSignedIn(current) && current.auth !== 'none') {
-    return <SignInPage auth={current.auth} ended={wasIn.current} error={signInError} />;
+    return (
+      <Suspense fallback={loading}>
+        <SignInPage auth={current.auth} ended={wasIn.current} error={signInError} />
+      </Suspense>
+    );
   }
-  if (current.access === 'none' && current.person) return <NoAccessPage person={current.person} />;
+  if (current.access === 'none' && current.person) {
+    return (
+      <Suspense fallback={loading}>
+        <NoAccessPage person={current.person} />
+      </Suspense>
+    );
+  }
   wasIn.current = true;
   return children;
 }

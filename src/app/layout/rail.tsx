@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link, useMatch } from 'react-router';
 import { sessionQueries } from '../../api/session';
 import type { LinkedAccount } from '../../contract/accounts';
@@ -13,12 +14,16 @@ import {
   UsersIcon,
 } from '../../components/ui/icons';
 import { AccountSwitcher } from '../../features/accounts/account-switcher';
-import { SignedInMenu } from '../../features/sign-in/signed-in-menu';
 import { cn } from '../../lib/cn';
 import { paths } from '../../lib/paths';
 import { type ThemeChoice, setTheme, useTheme } from '../theme';
 import { DesktopNotifications } from './desktop-notifications';
 import { openDialog } from '../../lib/app-events';
+
+// Only someone signed in through a provider or the team password has the menu; the first screen does without its code.
+const SignedInMenu = lazy(() =>
+  import('../../features/sign-in/signed-in-menu').then((m) => ({ default: m.SignedInMenu })),
+);
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 const themeIcons = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
@@ -102,7 +107,11 @@ export function Rail({
           <KeyboardIcon size={18} />
         </button>
         <DesktopNotifications />
-        {person ? <SignedInMenu person={person} /> : null}
+        {person ? (
+          <Suspense fallback={null}>
+            <SignedInMenu person={person} />
+          </Suspense>
+        ) : null}
       </div>
     </nav>
   );
