@@ -15,7 +15,8 @@ export function sandboxApi(request: APIRequestContext) {
   }
   return {
     get,
-    accounts: () => get<{ id: string; provider_name: string; origin_owner_name: string }[]>('/accounts'),
+    accounts: () =>
+      get<{ id: string; provider_name: string; origin_owner_name: string; origin_username: string }[]>('/accounts'),
     conversations: (accountId: string, pageSize = 100) =>
       get(`/unified/messaging/conversations?page_size=${pageSize}`, accountId),
     messages: (accountId: string, conversationId: string, query = '') =>
@@ -50,11 +51,14 @@ export function sandboxApi(request: APIRequestContext) {
       const [account] = await this.accounts();
       return { account: account!, conversation: await this.biggestConversation(account!.id) };
     },
-    /** Sends a message through the sandbox, as if someone else had written it. */
-    send: (accountId: string, recipient: string, content: string) =>
+    /**
+     * Sends a message through the sandbox, from another client than the inbox: as the account's own person, or
+     * with `sender` (a user id of the account) as someone else.
+     */
+    send: (accountId: string, recipient: string, content: string, sender?: string) =>
       request.post('/sandbox/unified/messaging/messages', {
         headers: { authorization: auth, 'x-account-id': accountId },
-        data: { recipient, content },
+        data: { recipient, content, ...(sender ? { sender } : {}) },
       }),
   };
 }

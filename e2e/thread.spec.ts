@@ -201,7 +201,8 @@ test.describe('thread', () => {
 
     // ↑ goes to the newest message in view, ↑ again to the one before it.
     await page.keyboard.press('ArrowUp');
-    const focused = () => page.evaluate(() => document.activeElement?.closest('[data-message-id]')?.getAttribute('data-message-id'));
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.closest('[data-message-id]')?.getAttribute('data-message-id'));
     const first = await focused();
     expect(first).toBeTruthy();
     await page.keyboard.press('ArrowUp');
@@ -232,13 +233,21 @@ test.describe('thread', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const api = sandboxApi(request);
     const { account, conversation } = await api.generalChannel();
+    const self = (await api.accounts()).find((a) => a.id === account.id)!.origin_username;
     const newestFirst = (await api.messages(account.id, conversation.id)).data as {
       id: string;
       created_at: string;
-      content: { plain: string };
+      author?: { id: string; email?: string };
     }[];
-    const mark = newestFirst[8]!.created_at;
-    const newer = new Set(newestFirst.slice(0, 8).map((m) => m.id));
+    // Earlier tests write here as the reader; two messages from someone else come after the mark.
+    const mark = newestFirst[0]!.created_at;
+    const someoneElse = newestFirst.find((m) => m.author && m.author.email !== self)!.author!.id;
+    const newer = new Set<string>();
+    for (const text of ['Are we still on for the review?', 'I moved it to 3pm.']) {
+      const sent = await api.send(account.id, conversation.id, text, someoneElse);
+      expect(sent.status()).toBe(201);
+      newer.add(((await sent.json()) as { data: { id: string } }).data.id);
+    }
     await page.addInitScript(
       ([key, value]) => localStorage.setItem(key!, value!),
       [`inbox:last-seen:${account.id}`, JSON.stringify({ '*': '2000-01-01T00:00:00.000Z', [conversation.id]: mark })],
@@ -246,17 +255,18 @@ test.describe('thread', () => {
     await page.goto(`/a/${account.id}/c/${conversation.id}`);
     const line = page.getByRole('separator', { name: 'New messages' });
     await expect(line).toHaveCount(1);
-    const where = await line.evaluate((element) => element.closest('[data-message-id]')!.getAttribute('data-message-id'));
+    const where = await line.evaluate((element) =>
+      element.closest('[data-message-id]')!.getAttribute('data-message-id'),
+    );
     expect(newer.has(where!), 'the line is above a message written after the mark').toBe(true);
     // Reading to the end does not move it while the conversation is open.
     await page.waitForTimeout(500);
     await expect(line).toHaveCount(1);
 
-    const newest = newestFirst[0]!;
-    const row = page.locator(`[data-message-id="${newest.id}"] article`);
+    const row = page.getByRole('article').filter({ hasText: 'I moved it to 3pm.' });
     await row.hover();
     await row.getByRole('button', { name: 'Copy text of message' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(newest.content.plain);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('I moved it to 3pm.');
   });
 
   test('the thread is accessible', async ({ page, request }) => {

@@ -2,7 +2,10 @@ import { Dialog } from '../../components/ui/dialog';
 
 export const shortcuts: { keys: string[]; does: string }[] = [
   { keys: ['Ctrl', 'K'], does: 'Quick switcher: jump to a conversation or person (⌘K on a Mac)' },
-  { keys: ['Ctrl', 'F'], does: 'Find in the open conversation (⌘F on a Mac); Enter / Shift+Enter: older / newer match' },
+  {
+    keys: ['Ctrl', 'F'],
+    does: 'Find in the open conversation (⌘F on a Mac); Enter / Shift+Enter: older / newer match',
+  },
   { keys: ['Alt', '↑'], does: 'Previous conversation' },
   { keys: ['Alt', '↓'], does: 'Next conversation' },
   { keys: ['/'], does: 'Filter the conversation list' },
@@ -19,21 +22,37 @@ export const shortcuts: { keys: string[]; does: string }[] = [
 /** Every keyboard shortcut of the app, in one dialog. */
 export function ShortcutsHelp({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts" description="Keys that work anywhere in the inbox.">
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 overflow-y-auto p-4 text-[13px]">
-        {shortcuts.map((shortcut) => (
-          <div key={shortcut.does} className="contents">
-            <dt className="flex gap-1 whitespace-nowrap">
-              {shortcut.keys.map((key) => (
-                <kbd key={key} className="rounded border border-neutral-300 bg-neutral-50 px-1.5 py-0.5 font-mono text-[12px] dark:border-neutral-700 dark:bg-neutral-800">
-                  {key}
-                </kbd>
-              ))}
-            </dt>
-            <dd className="text-neutral-700 dark:text-neutral-300">{shortcut.does}</dd>
-          </div>
-        ))}
-      </dl>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Keyboard shortcuts"
+      description="Keys that work anywhere in the inbox."
+    >
+      {/* Scrolls on a short window, so it takes the focus to be scrolled by keys. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Shortcuts"
+        className="overflow-y-auto focus-visible:outline focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+      >
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 p-4 text-[13px]">
+          {shortcuts.map((shortcut) => (
+            <div key={shortcut.does} className="contents">
+              <dt className="flex gap-1 whitespace-nowrap">
+                {shortcut.keys.map((key) => (
+                  <kbd
+                    key={key}
+                    className="rounded border border-neutral-300 bg-neutral-50 px-1.5 py-0.5 font-mono text-[12px] dark:border-neutral-700 dark:bg-neutral-800"
+                  >
+                    {key}
+                  </kbd>
+                ))}
+              </dt>
+              <dd className="text-neutral-700 dark:text-neutral-300">{shortcut.does}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
     </Dialog>
   );
 }

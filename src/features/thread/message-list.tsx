@@ -16,6 +16,7 @@ import { dayLabel } from '../../lib/format-time';
 import { DayJump } from './day-jump';
 import { MessageItem } from './message-item';
 import type { Thread, ThreadItem } from './thread-items';
+import { useLandOnMessage } from './use-land-on-message';
 import { articleOf, useMessageKeys } from './use-message-keys';
 
 // Virtuoso keeps the reader's place when older messages are prepended if the first item's index drops by
@@ -102,19 +103,6 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     const index = initialMessageId ? items.findIndex((item) => item.id === initialMessageId) : -1;
     return index >= 0 ? { index, align: 'center' as const } : Math.max(0, items.length - 1);
   });
-
-  useImperativeHandle(ref, () => ({
-    scrollToMessage(id, align = 'center', focus = false) {
-      const index = items.findIndex((item) => item.id === id);
-      if (index < 0) return false;
-      virtuoso.current?.scrollToIndex({ index, align, behavior: 'auto' });
-      if (focus) {
-        requestAnimationFrame(() => requestAnimationFrame(() => articleOf(id)?.focus({ preventScroll: true })));
-      }
-      return true;
-    },
-    scrollToLatest: stickToBottom,
-  }));
 
   // Follow new messages when the reader was at the bottom before they came. The list scrolls itself, from a
   // snapshot taken before the new rows render: Virtuoso's followOutput and at-bottom state both misjudge here.
@@ -215,6 +203,18 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   }, []);
 
   const keys = useMessageKeys(items, scroller, virtuoso);
+  const landOn = useLandOnMessage(items, virtuoso, scroller);
+
+  useImperativeHandle(ref, () => ({
+    scrollToMessage(id, align = 'center', focus = false) {
+      if (!landOn(id, align)) return false;
+      if (focus) {
+        requestAnimationFrame(() => requestAnimationFrame(() => articleOf(id)?.focus({ preventScroll: true })));
+      }
+      return true;
+    },
+    scrollToLatest: stickToBottom,
+  }));
 
   return (
     <div
