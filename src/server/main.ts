@@ -6,6 +6,7 @@ import { isLoopbackBind } from './auth/sign-in-config';
 import { DEFAULT_SANDBOX_API_KEY, readConfig, type ServerConfig } from './config';
 import { formatRule } from './sandbox/faults/parse-env';
 import { progressBar } from './sandbox/seed/progress';
+import { seedDatabase } from './sandbox/seed/seed';
 import { seedFile } from './sandbox/seed/seed-file';
 import { isEmpty, openDb } from './sandbox/store/db';
 import { createStore } from './sandbox/store/store';
@@ -35,15 +36,19 @@ function needsSeed(path: string): boolean {
   }
 }
 
-if (needsSeed(config.sandboxDb)) {
+// `:memory:` is a database of this process alone, seeded in place and gone when it stops.
+const inMemory = config.sandboxDb === ':memory:';
+const memoryDb = inMemory ? openDb(':memory:') : null;
+if (inMemory || needsSeed(config.sandboxDb)) {
   console.log(`Seeding demo data into ${config.sandboxDb} …`);
-  const report = seedFile(config.sandboxDb, { messages: config.seedMessages, onProgress: progressBar('messages') });
+  const options = { messages: config.seedMessages, onProgress: progressBar('messages') };
+  const report = memoryDb ? seedDatabase(memoryDb, options) : seedFile(config.sandboxDb, options);
   console.log(
     `Seeded ${report.accounts} accounts, ${report.users} users, ${report.conversations} conversations, ${report.messages} messages.`,
   );
 }
 
-const db = openDb(config.sandboxDb);
+const db = memoryDb ?? openDb(config.sandboxDb);
 const store = createStore(db);
 const shared = createSharedState(config);
 const app = createApp({ config, store, shared });
