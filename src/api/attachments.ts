@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { paginated, result } from '../contract/envelopes';
 import { AttachmentSchema } from '../contract/models';
 import { previewOf, SNIFF_BYTES, type FileKind } from '../lib/file-kind';
-import { apiUrl, request, send } from './client';
+import { request, send } from './client';
 
 const AttachmentPage = paginated(AttachmentSchema);
 const AttachmentResult = result(AttachmentSchema);
@@ -67,11 +67,6 @@ async function fetchPreview(
 /** The API path (for `send`) of an attachment's bytes. */
 export function downloadPath(messageId: string, attachmentId: string): string {
   return `/unified/messaging/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}/download`;
-}
-
-/** Where an attachment's bytes are served (through the inbox server). */
-export function downloadUrl(messageId: string, attachmentId: string): string {
-  return apiUrl(downloadPath(messageId, attachmentId));
 }
 
 /** The first bytes of a text attachment, decoded, when they prove plain text (and whether the file goes on). */

@@ -56,4 +56,21 @@ describe('the outbox', () => {
       onLine.mockRestore();
     }
   });
+
+  it('a second start replaces the first: the window listeners of the first are removed, and stopping removes the rest', () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    try {
+      outbox.start(new QueryClient());
+      const stop = outbox.start(new QueryClient());
+      stop();
+      const listeners = (spy: typeof added) =>
+        spy.mock.calls.filter(([type]) => type === 'online' || type === 'storage').map(([type, listener]) => [type, listener]);
+      expect(listeners(added)).toHaveLength(4);
+      expect(listeners(removed)).toEqual(expect.arrayContaining(listeners(added)));
+    } finally {
+      added.mockRestore();
+      removed.mockRestore();
+    }
+  });
 });

@@ -33,13 +33,32 @@ class Outbox {
     this.entries = reduce(this.entries, { type: 'resume' });
   }
 
-  start(client: QueryClient): void {
+  /** Starts sending through this client; a second start replaces the first. Returns what stops it. */
+  start(client: QueryClient): () => void {
+    this.stop();
     this.client = client;
-    globalThis.addEventListener?.('online', () => this.reconnected());
-    globalThis.addEventListener?.('storage', (event) => {
+    const onOnline = () => this.reconnected();
+    const onStorage = (event: StorageEvent) => {
       if (event.key === STORAGE_KEY) this.reload();
-    });
+    };
+    globalThis.addEventListener?.('online', onOnline);
+    globalThis.addEventListener?.('storage', onStorage);
+    this.detach = () => {
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('storage', onStorage);
+    };
     this.kick();
+    return () => this.stop();
+  }
+
+  private detach: (() => void) | null = null;
+
+  private stop() {
+    this.detach?.();
+    this.detach = null;
+    this.client = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   snapshot = () => this.entries;
@@ -150,8 +169,4 @@ export const outbox = new Outbox();
 export function useOutbox(accountId: string, conversationId: string): OutboxEntry[] {
   const entries = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   return entries.filter((e) => e.accountId === accountId && e.conversationId === conversationId);
-}
-
-export function useAllOutbox(): OutboxEntry[] {
-  return useSyncExternalStore(outbox.subscribe, outbox.snapshot);
 }

@@ -1,4 +1,4 @@
-/** Parsing of StackOne's query parameters, shared by the sandbox and the inbox client. */
+/** StackOne's query parameters (page size, cursors, filters) as the sandbox parses them. */
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleFiles } from '../server/sandbox/seed/sample-files';
-import { kindFromType, previewKind, sniff, SNIFF_BYTES, splitFileName } from './file-kind';
+import { kindFromType, previewOf, sniff, SNIFF_BYTES, splitFileName } from './file-kind';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const files = sampleFiles();
@@ -61,35 +61,35 @@ describe('sniff', () => {
   });
 });
 
-describe('previewKind', () => {
+describe('previewOf', () => {
   it('previews a PNG named .svg never: the declared type is not allowlisted', () => {
-    expect(previewKind('image/svg+xml', sample('q3-revenue-chart.png'))).toBe('file');
+    expect(previewOf('image/svg+xml', sample('q3-revenue-chart.png')).kind).toBe('file');
   });
 
   it('previews an SVG declared as PNG never: the bytes do not prove an image', () => {
-    expect(previewKind('image/png', sample('xss-test.svg'))).toBe('file');
-    expect(previewKind('image/png', sample('acme-logo.svg'))).toBe('file');
+    expect(previewOf('image/png', sample('xss-test.svg')).kind).toBe('file');
+    expect(previewOf('image/png', sample('acme-logo.svg')).kind).toBe('file');
   });
 
   it('previews HTML declared as text never', () => {
-    expect(previewKind('text/plain', sample('xss-test.html'))).toBe('file');
-    expect(previewKind('text/plain', bytes('\uFEFF  \n<!DOCTYPE html><p>hi'))).toBe('file');
-    expect(previewKind('text/csv', bytes('<SCRIPT>alert(1)</script>'))).toBe('file');
-    expect(previewKind('application/json', bytes('<svg onload=alert(1)>'))).toBe('file');
+    expect(previewOf('text/plain', sample('xss-test.html')).kind).toBe('file');
+    expect(previewOf('text/plain', bytes('\uFEFF  \n<!DOCTYPE html><p>hi')).kind).toBe('file');
+    expect(previewOf('text/csv', bytes('<SCRIPT>alert(1)</script>')).kind).toBe('file');
+    expect(previewOf('application/json', bytes('<svg onload=alert(1)>')).kind).toBe('file');
   });
 
   it('needs the bytes of the same family as the declared type', () => {
-    expect(previewKind('image/png', sample('team-offsite.jpg'))).toBe('image');
-    expect(previewKind('image/png', sample('q3-roadmap.pdf'))).toBe('file');
-    expect(previewKind('audio/mpeg', sample('product-demo.mp4'))).toBe('file');
-    expect(previewKind('video/mp4', sample('launch-jingle.mp3'))).toBe('file');
-    expect(previewKind('text/plain', sample('q3-revenue-chart.png'))).toBe('file');
-    expect(previewKind('text/plain', new Uint8Array([0x61, 0x00, 0x62]))).toBe('file');
-    expect(previewKind('text/plain', new Uint8Array([0x61, 0xc3, 0x28]))).toBe('file');
+    expect(previewOf('image/png', sample('team-offsite.jpg')).kind).toBe('image');
+    expect(previewOf('image/png', sample('q3-roadmap.pdf')).kind).toBe('file');
+    expect(previewOf('audio/mpeg', sample('product-demo.mp4')).kind).toBe('file');
+    expect(previewOf('video/mp4', sample('launch-jingle.mp3')).kind).toBe('file');
+    expect(previewOf('text/plain', sample('q3-revenue-chart.png')).kind).toBe('file');
+    expect(previewOf('text/plain', new Uint8Array([0x61, 0x00, 0x62])).kind).toBe('file');
+    expect(previewOf('text/plain', new Uint8Array([0x61, 0xc3, 0x28])).kind).toBe('file');
   });
 
   it('accepts text cut in the middle of a character', () => {
-    expect(previewKind('text/plain', bytes('price: 5 €').subarray(0, 10))).toBe('text');
+    expect(previewOf('text/plain', bytes('price: 5 €').subarray(0, 10)).kind).toBe('text');
   });
 
   it('decides every seeded sample file', () => {
@@ -117,7 +117,7 @@ describe('previewKind', () => {
     };
     expect(files.map((f) => f.name).sort()).toEqual(Object.keys(expected).sort());
     for (const file of files) {
-      expect([file.name, previewKind(file.type, new Uint8Array(file.bytes.subarray(0, SNIFF_BYTES)))]).toEqual([
+      expect([file.name, previewOf(file.type, new Uint8Array(file.bytes.subarray(0, SNIFF_BYTES))).kind]).toEqual([
         file.name,
         expected[file.name],
       ]);

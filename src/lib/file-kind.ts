@@ -21,7 +21,7 @@ const ALLOWLIST: Record<string, FileKind> = {
   'application/json': 'text',
 };
 
-/** How many leading bytes `previewKind` needs to decide. */
+/** How many leading bytes `previewOf` needs to decide. */
 export const SNIFF_BYTES = 512;
 
 function essence(mime: string | null | undefined): string {
@@ -81,11 +81,6 @@ export function previewOf(
   if (kind === 'text') return isPlainText(firstBytes) ? { kind, type: 'text/plain' } : { kind: 'file', type: null };
   const proven = sniff(firstBytes);
   return proven && kindFromType(proven) === kind ? { kind, type: proven } : { kind: 'file', type: null };
-}
-
-/** A preview kind only when the declared type is allowlisted and the bytes prove the same family; otherwise 'file'. */
-export function previewKind(declaredType: string | null | undefined, firstBytes: Uint8Array): FileKind {
-  return previewOf(declaredType, firstBytes).kind;
 }
 
 /** The most of a name's last word kept beside the extension when the name is truncated. */

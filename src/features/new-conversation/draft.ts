@@ -16,7 +16,6 @@ export interface DraftErrors {
   form?: string;
 }
 
-export const hasErrors = (errors: DraftErrors): boolean => Boolean(errors.name || errors.people || errors.form);
 
 /**
  * What must be fixed before sending. A conversation needs a name (a channel, with or without

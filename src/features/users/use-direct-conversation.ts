@@ -12,8 +12,8 @@ export function isDirectWith(conversation: Conversation, people: readonly string
 }
 
 /**
- * The direct conversation between the account's own user and someone, among the conversations
- * loaded so far (there is no compose yet, so "Message" can only open an existing one).
+ * The direct conversation between the account's own user and someone, among the conversations loaded so far
+ * ("Message" opens it when it is there, and compose with that person otherwise).
  */
 export function useDirectConversation(accountId: string, selfId: string | null, userId: string) {
   const conversations = useInfiniteQuery(conversationQueries.list(accountId));
