@@ -63,11 +63,17 @@ describe('timeouts', () => {
   it('aborts the upstream request when the browser goes away', async () => {
     script = () => {};
     const browser = new AbortController();
-    const pending = server.api(download, { signal: browser.signal });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A download timeout far longer than the test, so only the browser going away can end the upstream request.
+    const patient = inbox({ stackoneBaseUrl: upstream.origin, downloadTimeoutMs: 60_000 });
+    const seen = upstream.requests.length;
+    const pending = patient.api(download, { signal: browser.signal });
+    await expect.poll(() => upstream.requests.length).toBe(seen + 1);
+    const closedAt = upstream.requests.at(-1)!.closed.then(() => Date.now());
+    const abortedAt = Date.now();
     browser.abort();
-    await upstream.requests.at(-1)!.closed;
-    await pending.catch(() => {});
+    expect((await pending).status).toBe(499);
+    expect((await closedAt) - abortedAt).toBeLessThan(5_000);
+    patient.close();
   });
 });
 
