@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from './models';
-import { byName, indexPerson, personName, rankPeople } from './people';
+import { byName, handle, handleOrEmail, indexPerson, personName, rankPeople } from './people';
 
 const users: User[] = [
   { id: 'me', name: 'Kenji Chen', username: 'kenji.chen', email: 'kenji@acme.test' },
@@ -48,5 +48,19 @@ describe('personName', () => {
     expect(personName({ name: '  ', first_name: 'Ada', last_name: 'L' })).toBe('Ada L');
     expect(personName({ username: 'ada' })).toBe('ada');
     expect(personName(undefined)).toBe('Unknown user');
+  });
+});
+
+describe('handle', () => {
+  it('puts @ before a username, but not before a Teams username that is already an address', () => {
+    expect(handle('ada')).toBe('@ada');
+    expect(handle('ada@contoso.com')).toBe('ada@contoso.com');
+    expect(handleOrEmail({ username: 'ada@contoso.com', email: 'ada@contoso.com' })).toBe('ada@contoso.com');
+    expect(handleOrEmail({ email: 'grace@example.com' })).toBe('grace@example.com');
+    expect(handleOrEmail({ name: 'Nobody' })).toBe('');
+  });
+
+  it('names a message author as the directory names the person', () => {
+    expect(personName({ name: null, email: 'grace@example.com' })).toBe('grace@example.com');
   });
 });

@@ -27,13 +27,30 @@ export const PeopleSearchSchema = z.object({
 export type PeopleLookup = z.infer<typeof PeopleLookupSchema>;
 export type PeopleSearch = z.infer<typeof PeopleSearchSchema>;
 
+/** What a person may be named by: a user of the directory, or a message's author. */
+export interface Nameable {
+  name?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  username?: string | null;
+  email?: string | null;
+}
+
 /** The one name a person goes by, in every view: their name, else first and last name, username or email. */
-export const personName = (user: User | undefined | null): string =>
+export const personName = (user: Nameable | undefined | null): string =>
   user?.name?.trim() ||
   [user?.first_name, user?.last_name].filter(Boolean).join(' ') ||
   user?.username ||
   user?.email ||
   'Unknown user';
+
+/** "@ada" for a username, or the username as it is when it already reads like an address (Teams). */
+export function handle(username: string): string {
+  return username.includes('@') ? username : `@${username}`;
+}
+
+/** A person's handle, else their email: the line under their name where there is one. */
+export const handleOrEmail = (user: Nameable): string => (user.username ? handle(user.username) : (user.email ?? ''));
 
 /** A person made ready for searching: the fields folded once. */
 export interface IndexedPerson {

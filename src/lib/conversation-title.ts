@@ -1,4 +1,5 @@
 import type { Conversation, User } from '../contract/models';
+import { personName } from '../contract/people';
 
 export type ConversationKind = 'channel' | 'private' | 'direct' | 'group';
 
@@ -27,7 +28,7 @@ export function conversationTitle(
   selfId: string | null,
 ): string {
   if (conversation.name) return conversation.name;
-  const names = otherParticipants(conversation, selfId).map((id) => usersById?.get(id)?.name || 'Unknown user');
+  const names = otherParticipants(conversation, selfId).map((id) => personName(usersById?.get(id)));
   if (names.length === 0) return 'Untitled conversation';
   if (names.length <= 3) return names.join(', ');
   return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;

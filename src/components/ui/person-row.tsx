@@ -2,11 +2,8 @@ import { initials } from '../../lib/avatar';
 import { cn } from '../../lib/cn';
 import { Avatar } from './avatar';
 import { BotIcon } from './icons';
+import { handle } from '../../contract/people';
 
-/** "@ada" for a username, or the username as it is when it already reads like an address (Teams). */
-export function handle(username: string): string {
-  return username.includes('@') ? username : `@${username}`;
-}
 
 export function BotBadge() {
   return (

@@ -1,6 +1,7 @@
 import type { Attachment, Message } from '../../contract/models';
 import { categoryOf, type FileCategory } from './file-category';
 import { galleryKey } from './preview-choice';
+import { personName } from '../../contract/people';
 
 /** One attachment of a conversation, with the message it came with. */
 export interface ConversationFile {
@@ -29,7 +30,7 @@ export function filesOf(messages: readonly (Message | undefined)[]): Conversatio
         messageId: message.id,
         attachment,
         senderId: message.author?.id ?? null,
-        senderName: message.author?.name?.trim() || null,
+        senderName: message.author ? personName(message.author) : null,
         sentAt: message.created_at ?? null,
         category: categoryOf(attachment.file_type),
       });

@@ -14,7 +14,7 @@ import {
   useState,
 } from 'react';
 import { userQueries } from '../../api/users';
-import { personName } from '../../contract/people';
+import { handleOrEmail, personName } from '../../contract/people';
 import { useAccount } from '../../lib/account-context';
 import { cn } from '../../lib/cn';
 import { type EmojiSet, loadEmoji, searchEmoji } from './emoji';
@@ -91,7 +91,7 @@ export function MessageField({
   const suggestions: Suggestion[] = useMemo(() => {
     if (completion?.kind === 'mention') {
       return (people.data?.data ?? []).flatMap((user) =>
-        user.id ? [{ key: user.id, label: personName(user), detail: user.username ?? user.email ?? '', insert: `@${personName(user)}` }] : [],
+        user.id ? [{ key: user.id, label: personName(user), detail: handleOrEmail(user), insert: `@${personName(user)}` }] : [],
       );
     }
     if (completion?.kind === 'emoji' && emoji) {

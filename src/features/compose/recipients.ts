@@ -1,6 +1,7 @@
 import type { Conversation, User } from '../../contract/models';
 import { type ConversationKind, conversationKind, conversationTitle } from '../../lib/conversation-title';
 import { matchScore, queryTokens } from '../../contract/text-match';
+import { handleOrEmail, personName } from '../../contract/people';
 
 export type Recipient =
   | { kind: 'conversation'; id: string; label: string; detail: string }
@@ -43,7 +44,7 @@ export function findRecipients(
     if (!u.id || u.id === selfId || u.active === false) continue;
     if (directConversationWith(conversations, selfId, u.id)) continue;
     const scores = [u.name, u.username, u.email].map((text) => (text ? matchScore(text, tokens) : -1)).filter((s) => s >= 0);
-    if (scores.length > 0) scored.push({ score: Math.min(...scores), recipient: { kind: 'user', id: u.id, label: u.name ?? u.email ?? u.id, detail: u.username ? `@${u.username}` : (u.email ?? '') } });
+    if (scores.length > 0) scored.push({ score: Math.min(...scores), recipient: { kind: 'user', id: u.id, label: personName(u), detail: handleOrEmail(u) } });
   }
   return scored
     .sort((a, b) => a.score - b.score)

@@ -11,6 +11,7 @@ import { useAccount } from '../../lib/account-context';
 import { DetailsSummary } from './details-summary';
 import { ParticipantList } from './participant-list';
 import { useEscapeToClose } from './use-escape-to-close';
+import { personName } from '../../contract/people';
 
 const NO_IDS: string[] = [];
 
@@ -59,7 +60,7 @@ function DetailsBody({ conversationId }: { conversationId: string }) {
           onClick={() => openDialog('new-conversation', { people: others })}
         >
           <PlusIcon size={14} />
-          Start a group with {others.length === 1 ? (people.byId.get(others[0]!)?.name ?? 'them') : 'these people'}
+          Start a group with {others.length === 1 ? personName(people.byId.get(others[0]!)) : 'these people'}
         </Button>
       ) : null}
       <section aria-labelledby="details-participants" className="flex flex-col gap-1">

@@ -1,20 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { usePeople } from '../../api/users';
-import type { User } from '../../contract/models';
 import { Button } from '../../components/ui/button';
 import { PersonRow } from '../../components/ui/person-row';
 import { SkeletonRows } from '../../components/ui/states';
 import { paths } from '../../lib/paths';
+import { personName } from '../../contract/people';
 
 /** Enough for any channel someone would scan by eye; the rest is one click away. */
 const FIRST_SHOWN = 100;
 
-const nameOf = (user: User | undefined) =>
-  user?.name?.trim() ||
-  [user?.first_name, user?.last_name].filter(Boolean).join(' ') ||
-  user?.username ||
-  'Unknown user';
 
 /** The people of a conversation, you first and then by name, each linked to their profile. */
 export function ParticipantList({
@@ -31,7 +26,7 @@ export function ParticipantList({
   const byId = directory.byId;
 
   const people = useMemo(() => {
-    const unique = [...new Set(ids)].map((id) => ({ id, user: byId.get(id), name: nameOf(byId.get(id)) }));
+    const unique = [...new Set(ids)].map((id) => ({ id, user: byId.get(id), name: personName(byId.get(id)) }));
     return unique.sort((a, b) => Number(b.id === selfId) - Number(a.id === selfId) || a.name.localeCompare(b.name));
   }, [ids, byId, selfId]);
 

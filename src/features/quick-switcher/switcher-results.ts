@@ -6,6 +6,7 @@ import {
   otherParticipants,
 } from '../../lib/conversation-title';
 import { foldText, matchScore, queryTokens } from '../../contract/text-match';
+import { handleOrEmail, personName } from '../../contract/people';
 
 export interface ConversationResult {
   type: 'conversation';
@@ -87,7 +88,7 @@ export function messageResults(
       id: message.id!,
       conversationId,
       authorId: message.author?.id ?? null,
-      title: message.author?.name || 'Unknown user',
+      title: personName(message.author),
       subtitle: titleOf(conversationId),
       snippet: snippetAround(text, tokens[0]!),
     }));
@@ -125,7 +126,7 @@ export function conversationResults(
       subtitle: subtitles[kind](conversation.participants?.length ?? 0),
       kind,
       personId,
-      personName: personId ? (usersById?.get(personId)?.name ?? '') : '',
+      personName: personId ? personName(usersById?.get(personId)) : '',
     });
   }
   return results;
@@ -133,14 +134,14 @@ export function conversationResults(
 
 export function personResult(user: User & { id: string }): PersonResult {
   const notes = [
-    user.username ? `@${user.username}` : user.email,
+    handleOrEmail(user),
     user.bot ? 'Bot' : null,
     user.active === false ? 'Deactivated' : null,
   ];
   return {
     type: 'person',
     id: user.id,
-    title: user.name || user.username || user.email || 'Unknown user',
+    title: personName(user),
     subtitle: notes.filter(Boolean).join(' · '),
     username: user.username ?? '',
     email: user.email ?? '',

@@ -8,6 +8,7 @@ import { absoluteTime, clockTime, dayLabel } from '../../lib/format-time';
 import { MessageBody } from './message-body';
 import { ReplyQuote } from './reply-quote';
 import type { ThreadItem } from './thread-items';
+import { personName } from '../../contract/people';
 
 /** One action of a message's hover toolbar. */
 const TOOL = 'rounded p-1 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800';
@@ -88,7 +89,7 @@ export const MessageItem = memo(function MessageItem({
       <article
         // Focusable by ↑/↓ in the thread (not a Tab stop of its own).
         tabIndex={-1}
-        aria-label={`${author?.name ?? 'Unknown'} at ${clockTime(message.created_at)}`}
+        aria-label={`${personName(author)} at ${clockTime(message.created_at)}`}
         className={cn(
           'group relative flex gap-3 rounded-md px-2 py-0.5 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 transition duration-700 hover:bg-neutral-50 focus-within:bg-neutral-50 dark:hover:bg-neutral-900 dark:focus-within:bg-neutral-900',
           item.startsGroup && 'mt-2',
@@ -114,7 +115,7 @@ export const MessageItem = memo(function MessageItem({
         <div className="min-w-0 flex-1">
           {item.startsGroup ? (
             <div className="flex items-baseline gap-2">
-              <span className="font-semibold">{author?.name ?? 'Unknown user'}</span>
+              <span className="font-semibold">{personName(author)}</span>
               <time
                 dateTime={message.created_at ?? undefined}
                 title={absoluteTime(message.created_at)}

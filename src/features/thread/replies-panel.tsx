@@ -9,6 +9,7 @@ import { useAccount } from '../../lib/account-context';
 import { absoluteTime, clockTime, relativeTime } from '../../lib/format-time';
 import { MessageBody } from './message-body';
 import { buildThread } from './thread-items';
+import { personName } from '../../contract/people';
 
 function PanelMessage({
   message,
@@ -22,7 +23,7 @@ function PanelMessage({
       <Avatar id={message.author?.id} name={message.author?.name} size={28} />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">
-          <span className="font-semibold">{message.author?.name ?? 'Unknown user'}</span>
+          <span className="font-semibold">{personName(message.author)}</span>
           <time
             dateTime={message.created_at ?? undefined}
             title={absoluteTime(message.created_at)}

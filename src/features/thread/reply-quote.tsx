@@ -3,6 +3,7 @@ import { messageQueries } from '../../api/messages';
 import type { Message } from '../../contract/models';
 import { ReplyIcon } from '../../components/ui/icons';
 import { useAccount } from '../../lib/account-context';
+import { personName } from '../../contract/people';
 
 /** One line of the message a reply answers; activating it jumps to that message. */
 export function ReplyQuote({ parentId, loaded, onJump }: { parentId: string; loaded: Message | undefined; onJump: (id: string) => void }) {
@@ -11,7 +12,7 @@ export function ReplyQuote({ parentId, loaded, onJump }: { parentId: string; loa
   const message = loaded ?? parent.data;
   const text = message?.content?.plain?.replace(/\s+/g, ' ').trim();
   let label: string;
-  if (message) label = `${message.author?.name ?? 'Unknown'}: ${text || '(no text)'}`;
+  if (message) label = `${personName(message.author)}: ${text || '(no text)'}`;
   else if (parent.isError) label = 'The original message is not available';
   else label = 'Loading the original message…';
   return (

@@ -5,6 +5,7 @@ import { ChatIcon } from '../../components/ui/icons';
 import { openDialog } from '../../lib/app-events';
 import { paths } from '../../lib/paths';
 import { useDirectConversation } from './use-direct-conversation';
+import { handle } from '../../contract/people';
 
 /** Opens the direct conversation with someone; without one yet, a new message addressed to them. */
 export function MessageButton({
@@ -33,7 +34,7 @@ export function MessageButton({
         aria-describedby={hint ? hintId : undefined}
         onClick={() => {
           if (id) navigate(paths.conversation(accountId, id));
-          else openDialog('compose', { kind: 'user', id: userId, label: name, detail: username ? `@${username}` : '' });
+          else openDialog('compose', { kind: 'user', id: userId, label: name, detail: username ? handle(username) : '' });
         }}
       >
         <ChatIcon size={15} />

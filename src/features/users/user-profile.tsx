@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import { userQueries } from '../../api/users';
 import type { User } from '../../contract/models';
-import { BotBadge, handle, InactiveBadge, PersonAvatar } from '../../components/ui/person-row';
+import { BotBadge, InactiveBadge, PersonAvatar } from '../../components/ui/person-row';
 import { ErrorState, Skeleton } from '../../components/ui/states';
 import { useAccount } from '../../lib/account-context';
 import { paths } from '../../lib/paths';
-import { personName } from '../../contract/people';
+import { handle, personName } from '../../contract/people';
 import { knownUser } from './known-user';
 import { MessageButton } from './message-button';
 
@@ -62,7 +62,7 @@ function ProfileView({ user, accountId, selfId }: { user: User; accountId: strin
         </div>
       </header>
       <div className="mt-5">
-        <MessageButton accountId={accountId} selfId={selfId} userId={user.id ?? ''} name={user.name ?? user.email ?? ''} username={user.username ?? null} />
+        <MessageButton accountId={accountId} selfId={selfId} userId={user.id ?? ''} name={personName(user)} username={user.username ?? null} />
       </div>
       {inactive ? (
         <p className="mt-5 rounded-md border border-neutral-200 bg-neutral-50 px-3 py-2 text-[13px] text-neutral-600 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-400">
