@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../contract/envelopes';
+import { isTransientStatus } from './retry-policy';
 
 /** A failed API call: the HTTP status (0 when the network failed), StackOne's error body and Retry-After. */
 export class ApiError extends Error {
@@ -19,8 +20,7 @@ export class ApiError extends Error {
 
 /** Whether a read may be tried again: network failures, timeouts, rate limits and server errors. */
 export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+  return error instanceof ApiError && isTransientStatus(error.status);
 }
 
 /** What to tell a person about an error, in a sentence. */

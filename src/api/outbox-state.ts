@@ -1,3 +1,5 @@
+import { backoffMs, isTransientStatus, SEND_BACKOFF } from './retry-policy';
+
 /** The outbox's state machine, pure: what happens to a message between "Send" and the server's 201. */
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
@@ -21,8 +23,19 @@ export interface OutboxEntry {
 
 export const MAX_AUTOMATIC_ATTEMPTS = 4;
 
-export function newEntry(input: Pick<OutboxEntry, 'key' | 'accountId' | 'conversationId' | 'recipient' | 'content'>, now: Date): OutboxEntry {
-  return { ...input, createdAt: now.toISOString(), status: 'queued', attempts: 0, retryAt: 0, error: null, sentId: null };
+export function newEntry(
+  input: Pick<OutboxEntry, 'key' | 'accountId' | 'conversationId' | 'recipient' | 'content'>,
+  now: Date,
+): OutboxEntry {
+  return {
+    ...input,
+    createdAt: now.toISOString(),
+    status: 'queued',
+    attempts: 0,
+    retryAt: 0,
+    error: null,
+    sentId: null,
+  };
 }
 
 /** A lane keeps one recipient's messages in order: an entry goes only when nothing before it is unsent. */
@@ -43,13 +56,6 @@ export function due(entries: readonly OutboxEntry[], now: number): OutboxEntry[]
 }
 
 /** Whether a failure is worth trying again by itself: the network, timeouts, rate limits and server errors. */
-export const isTransient = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
-
-export function backoffMs(attempt: number, retryAfterSeconds: number | null, random = Math.random): number {
-  if (retryAfterSeconds !== null) return Math.min(retryAfterSeconds, 120) * 1000;
-  const ceiling = Math.min(30_000, 1_000 * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
 
 export type OutboxEvent =
   | { type: 'attempt'; key: string }
@@ -77,13 +83,20 @@ export function reduce(entries: readonly OutboxEntry[], event: OutboxEvent, rand
     case 'failed':
       return update(event.key, (e) => {
         const error = { status: event.status, message: event.message };
-        if (isTransient(event.status) && e.attempts < MAX_AUTOMATIC_ATTEMPTS) {
-          return { ...e, status: 'queued', error, retryAt: event.now + backoffMs(e.attempts, event.retryAfter, random) };
+        if (isTransientStatus(event.status) && e.attempts < MAX_AUTOMATIC_ATTEMPTS) {
+          return {
+            ...e,
+            status: 'queued',
+            error,
+            retryAt: event.now + backoffMs(e.attempts, event.retryAfter, SEND_BACKOFF, random),
+          };
         }
         return { ...e, status: 'failed', error };
       });
     case 'retry':
-      return update(event.key, (e) => (e.status === 'failed' ? { ...e, status: 'queued', attempts: 0, retryAt: 0 } : e));
+      return update(event.key, (e) =>
+        e.status === 'failed' ? { ...e, status: 'queued', attempts: 0, retryAt: 0 } : e,
+      );
     case 'discard':
       return update(event.key, (e) => (e.status === 'sent' || e.status === 'sending' ? e : null));
     case 'confirmed':
@@ -91,13 +104,20 @@ export function reduce(entries: readonly OutboxEntry[], event: OutboxEvent, rand
     case 'reconnected':
       // The server is back: what failed because it was away goes again at once, with the same key.
       return entries.map((e) =>
-        (e.status === 'failed' && e.error && isTransient(e.error.status)) || (e.status === 'queued' && e.retryAt > 0)
+        (e.status === 'failed' && e.error && isTransientStatus(e.error.status)) ||
+        (e.status === 'queued' && e.retryAt > 0)
           ? { ...e, status: 'queued', attempts: e.status === 'failed' ? 0 : e.attempts, retryAt: 0 }
           : e,
       );
     case 'held':
       // The connection went away during the attempt: the message waits for it, and the attempt does not count.
-      return update(event.key, (e) => ({ ...e, status: 'queued', attempts: Math.max(0, e.attempts - 1), retryAt: 0, error: null }));
+      return update(event.key, (e) => ({
+        ...e,
+        status: 'queued',
+        attempts: Math.max(0, e.attempts - 1),
+        retryAt: 0,
+        error: null,
+      }));
     case 'resume':
       // A send cut off by a reload may or may not have arrived: sending again with the same key is safe.
       return entries.map((e) => (e.status === 'sending' ? { ...e, status: 'queued', retryAt: 0 } : e));

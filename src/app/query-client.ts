@@ -1,13 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError, isRetryable } from '../api/errors';
+import { backoffMs, READ_BACKOFF } from '../api/retry-policy';
 
 const MAX_READ_RETRIES = 3;
 
-/** Backoff with full jitter, or exactly what Retry-After asks for. */
+/** The shared backoff, or exactly what Retry-After asks for. */
 export function readRetryDelay(attempt: number, error: unknown, random = Math.random): number {
-  if (error instanceof ApiError && error.retryAfter !== null) return Math.min(error.retryAfter, 60) * 1000;
-  const ceiling = Math.min(8_000, 500 * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  return backoffMs(attempt, error instanceof ApiError ? error.retryAfter : null, READ_BACKOFF, random);
 }
 
 export function createQueryClient(): QueryClient {
