@@ -48,7 +48,10 @@ export default defineConfig({
       input: { main: 'index.html', 'pdf-preview': 'pdf-preview.html' },
       // react-query's core in one chunk of the first screen: the persisted cache (loaded apart) shares it as it is,
       // instead of splitting small pieces of it into chunks of their own.
-      output: { manualChunks: (id) => (/\/@tanstack\/query-core\//.test(id) && !id.includes('hydration') ? 'query-core' : undefined) },
+      output: {
+        manualChunks: (id) =>
+          /\/@tanstack\/query-core\//.test(id) && !id.includes('hydration') ? 'query-core' : undefined,
+      },
     },
   },
   server: {

@@ -60,7 +60,8 @@ function expectedNames(names: string[]) {
 }
 
 const filesPanel = (page: Page) => page.getByRole('complementary', { name: /^Files/ });
-const rows = (page: Page) => filesPanel(page).getByRole('list', { name: 'Files of this conversation' }).locator(':scope > li');
+const rows = (page: Page) =>
+  filesPanel(page).getByRole('list', { name: 'Files of this conversation' }).locator(':scope > li');
 /** The file names of the rows shown, top to bottom, read from their checkboxes. */
 const shownNames = (page: Page) =>
   rows(page)
@@ -136,7 +137,9 @@ test.describe('files of a conversation', () => {
     await filesPanel(page).getByRole('checkbox', { name: 'Select all (shown)' }).check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      filesPanel(page).getByRole('button', { name: `Download ${images.length} as zip` }).click(),
+      filesPanel(page)
+        .getByRole('button', { name: `Download ${images.length} as zip` })
+        .click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${seeded.conversation.name} files.zip`);
     await expect(filesPanel(page).getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
@@ -166,10 +169,10 @@ test.describe('files of a conversation', () => {
       data: [{ operation: 'download_messaging_attachment', kind: '500', count: 1 }],
     });
     expect(faults.ok()).toBe(true);
-    await filesPanel(page).getByRole('button', { name: `Download ${others.length} as zip` }).click();
-    await expect(filesPanel(page).getByRole('alert')).toContainText(
-      `Could not add ${others[0]!.name} to the zip`,
-    );
+    await filesPanel(page)
+      .getByRole('button', { name: `Download ${others.length} as zip` })
+      .click();
+    await expect(filesPanel(page).getByRole('alert')).toContainText(`Could not add ${others[0]!.name} to the zip`);
     await expect(filesPanel(page).getByRole('alert')).toContainText('Nothing was saved.');
     expect(downloads).toEqual([]);
 
@@ -201,9 +204,15 @@ test.describe('files of a conversation', () => {
     await request.put('/sandbox/_faults', {
       data: [{ operation: 'download_messaging_attachment', kind: 'delay', delayMs: 5_000 }],
     });
-    await filesPanel(page).getByRole('button', { name: `Download ${pdfs.length} as zip` }).click();
+    await filesPanel(page)
+      .getByRole('button', { name: `Download ${pdfs.length} as zip` })
+      .click();
     await expect(filesPanel(page).getByRole('progressbar', { name: 'Zipping files' })).toBeVisible();
-    await expect(filesPanel(page).getByRole('status').filter({ hasText: `0 of ${pdfs.length} files` })).toBeVisible();
+    await expect(
+      filesPanel(page)
+        .getByRole('status')
+        .filter({ hasText: `0 of ${pdfs.length} files` }),
+    ).toBeVisible();
     await filesPanel(page).getByRole('button', { name: 'Cancel the zip' }).click();
     await aborted;
     await expect(filesPanel(page).getByRole('progressbar', { name: 'Zipping files' })).toHaveCount(0);

@@ -25,7 +25,9 @@ test.describe('formatting in the composer', () => {
     await box.press('ArrowRight');
     await box.pressSequentially(' now');
     await expect(box).toHaveValue(`Release ${stamp}**ready** now`);
-    await box.fill(`Release ${stamp} is **ready**, _see_ ~~old~~ \`npm start\` and [the notes](https://example.com/notes) <b>raw</b>\n- one\n- two`);
+    await box.fill(
+      `Release ${stamp} is **ready**, _see_ ~~old~~ \`npm start\` and [the notes](https://example.com/notes) <b>raw</b>\n- one\n- two`,
+    );
     await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 7));
     await page.getByRole('button', { name: 'Italic' }).click();
     await expect(box).toHaveValue(new RegExp(`^_Release_ ${stamp}`));
@@ -53,7 +55,9 @@ test.describe('formatting in the composer', () => {
     await expect(message.getByRole('link', { name: 'the notes' })).toHaveAttribute('href', 'https://example.com/notes');
     await expect(message).toContainText('<b>raw</b>');
 
-    const stored = (await api.messages(account.id, conversation.id)).data as { content: { plain: string; html: string } }[];
+    const stored = (await api.messages(account.id, conversation.id)).data as {
+      content: { plain: string; html: string };
+    }[];
     const sent = stored.find((m) => m.content.plain.includes(`${stamp} is **ready**`))!;
     expect(sent.content.plain).toContain('<b>raw</b>\n- one');
     expect(sent.content.html).toContain('<strong>ready</strong>');
@@ -112,10 +116,15 @@ test.describe('formatting in the composer', () => {
   test('@ opens a people list chosen with the keyboard; the mention shows in the thread', async ({ page, request }) => {
     const api = sandboxApi(request);
     const { account, conversation } = await api.generalChannel();
-    const detail = await api.get<{ data: { participants: string[] } }>(`/unified/messaging/conversations/${conversation.id}`, account.id);
+    const detail = await api.get<{ data: { participants: string[] } }>(
+      `/unified/messaging/conversations/${conversation.id}`,
+      account.id,
+    );
     let person: { name: string; username: string } | null = null;
     for (const id of detail.data.participants.slice(1, 12)) {
-      const user = (await api.get<{ data: { name: string; username: string | null } }>(`/unified/messaging/users/${id}`, account.id)).data;
+      const user = (
+        await api.get<{ data: { name: string; username: string | null } }>(`/unified/messaging/users/${id}`, account.id)
+      ).data;
       if (user.username && user.name) {
         person = { name: user.name, username: user.username };
         break;

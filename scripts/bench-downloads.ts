@@ -73,7 +73,12 @@ export interface DownloadFigure {
 }
 
 /** Downloads a file once through the BFF (`/api`), as the browser does, and reads the server's memory around it. */
-export async function measureBffDownload(base: string, accountId: string, pid: number, file: BenchFile): Promise<DownloadFigure> {
+export async function measureBffDownload(
+  base: string,
+  accountId: string,
+  pid: number,
+  file: BenchFile,
+): Promise<DownloadFigure> {
   const session = await fetch(`${base}/api/inbox/session`);
   const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
   const before = memoryOf(pid);

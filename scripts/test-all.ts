@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check in order (types, lint, unit and route tests, build, browser tests), then one
+ * `npm test`: every check in order (types, lint, formatting, unit and route tests, build, browser tests), then one
  * line `N passed, N failed` that sums the test runners. Exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -61,6 +61,7 @@ function playwrightCounts(file: string): Counts {
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '--noEmit', '-p', '.']);
 step('lint', npx, ['eslint', '.', '--max-warnings=0']);
+step('format', npx, ['prettier', '--check', '.', '--log-level=warn']);
 step('unit and route tests', npx, [
   'vitest',
   'run',

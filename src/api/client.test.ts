@@ -81,7 +81,9 @@ describe('the data layer', () => {
     await getSession();
     server.jar.clear();
     const account = server.accounts[0]!.id;
-    const users = await fresh().fetchQuery(userQueries.detail(account, server.store.users.list(account, 1, null, null)[0]!.id));
+    const users = await fresh().fetchQuery(
+      userQueries.detail(account, server.store.users.list(account, 1, null, null)[0]!.id),
+    );
     expect(users?.id).toBeTruthy();
   });
 });

@@ -37,7 +37,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
     response.status,
     parsed.success
       ? parsed.data
-      : { statusCode: response.status, message: `The server answered ${response.status}`, timestamp: new Date().toISOString() },
+      : {
+          statusCode: response.status,
+          message: `The server answered ${response.status}`,
+          timestamp: new Date().toISOString(),
+        },
     retryAfter,
   );
 }
@@ -75,7 +79,11 @@ export async function send(path: string, options: RequestOptions = {}, retriedSe
 }
 
 /** A JSON request whose answer is checked against a contract schema. */
-export async function request<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export async function request<S extends z.ZodMiniType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
   const response = await send(path, options);
   const json: unknown = await response.json();
   const parsed = schema.safeParse(json);

@@ -6,8 +6,10 @@ const body = (statusCode: number, message = 'x') => ({ statusCode, message, time
 
 describe('errors', () => {
   it('retries reads on network failures, timeouts, rate limits and server errors only', () => {
-    for (const status of [0, 408, 429, 500, 502, 503, 504]) expect(isRetryable(new ApiError(status, body(status))), String(status)).toBe(true);
-    for (const status of [400, 401, 403, 404, 409, 412, 413, 422]) expect(isRetryable(new ApiError(status, body(status))), String(status)).toBe(false);
+    for (const status of [0, 408, 429, 500, 502, 503, 504])
+      expect(isRetryable(new ApiError(status, body(status))), String(status)).toBe(true);
+    for (const status of [400, 401, 403, 404, 409, 412, 413, 422])
+      expect(isRetryable(new ApiError(status, body(status))), String(status)).toBe(false);
     expect(isRetryable(new Error('boom'))).toBe(false);
   });
 

@@ -165,7 +165,8 @@ export function useLiveInbox(
 
     function reset() {
       void queryClient.invalidateQueries({ queryKey: conversationQueries.all(accountId) });
-      for (const other of also) void queryClient.invalidateQueries({ queryKey: conversationQueries.recent(other).queryKey });
+      for (const other of also)
+        void queryClient.invalidateQueries({ queryKey: conversationQueries.recent(other).queryKey });
       if (conversationId)
         void queryClient.invalidateQueries({ queryKey: messageQueries.list(accountId, conversationId).queryKey });
     }

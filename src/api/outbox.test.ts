@@ -45,12 +45,18 @@ describe('the outbox', () => {
         content: 'written offline',
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(outbox.snapshot().find((entry) => entry.key === key)).toMatchObject({ status: 'queued', attempts: 0, error: null });
+      expect(outbox.snapshot().find((entry) => entry.key === key)).toMatchObject({
+        status: 'queued',
+        attempts: 0,
+        error: null,
+      });
       onLine.mockReturnValue(true);
       window.dispatchEvent(new Event('online'));
       const id = await sent;
       const page = await server.json(`/unified/messaging/conversations/${conversation}/messages?page_size=100`);
-      const copies = page.body.data.filter((message: { content: { plain: string } }) => message.content.plain === 'written offline');
+      const copies = page.body.data.filter(
+        (message: { content: { plain: string } }) => message.content.plain === 'written offline',
+      );
       expect(copies.map((message: { id: string }) => message.id)).toEqual([id]);
     } finally {
       onLine.mockRestore();
@@ -65,7 +71,9 @@ describe('the outbox', () => {
       const stop = outbox.start(new QueryClient());
       stop();
       const listeners = (spy: typeof added) =>
-        spy.mock.calls.filter(([type]) => type === 'online' || type === 'storage').map(([type, listener]) => [type, listener]);
+        spy.mock.calls
+          .filter(([type]) => type === 'online' || type === 'storage')
+          .map(([type, listener]) => [type, listener]);
       expect(listeners(added)).toHaveLength(4);
       expect(listeners(removed)).toEqual(expect.arrayContaining(listeners(added)));
     } finally {

@@ -69,7 +69,10 @@ class Outbox {
   };
 
   /** Queues a message; resolves with its id once the server has it, rejects when it fails for good. */
-  enqueue(input: { accountId: string; conversationId: string | null; recipient: string; content: string }): { key: string; sent: Promise<string> } {
+  enqueue(input: { accountId: string; conversationId: string | null; recipient: string; content: string }): {
+    key: string;
+    sent: Promise<string>;
+  } {
     // Also the message's Idempotency-Key; made without crypto.randomUUID, which plain http on a LAN address lacks.
     const key = newIdempotencyKey();
     const sent = new Promise<string>((resolve, reject) => this.waiting.set(key, { resolve, reject }));
@@ -111,8 +114,11 @@ class Outbox {
     if (offline()) return;
     const now = Date.now();
     for (const entry of due(this.entries, now)) if (!this.running.has(entry.key)) void this.attempt(entry);
-    for (const entry of this.entries.filter((e) => e.status === 'sent')) if (!this.running.has(entry.key)) void this.confirm(entry);
-    const next = Math.min(...this.entries.filter((e) => e.status === 'queued' && e.retryAt > now).map((e) => e.retryAt));
+    for (const entry of this.entries.filter((e) => e.status === 'sent'))
+      if (!this.running.has(entry.key)) void this.confirm(entry);
+    const next = Math.min(
+      ...this.entries.filter((e) => e.status === 'queued' && e.retryAt > now).map((e) => e.retryAt),
+    );
     if (Number.isFinite(next)) this.timer = setTimeout(() => this.kick(), Math.max(50, next - now));
   }
 
@@ -133,9 +139,17 @@ class Outbox {
       const status = error instanceof ApiError ? error.status : 0;
       if (status === 0 && offline()) return this.dispatch({ type: 'held', key: entry.key });
       const retryAfter = error instanceof ApiError ? error.retryAfter : null;
-      this.dispatch({ type: 'failed', key: entry.key, status, message: errorMessage(error), retryAfter, now: Date.now() });
+      this.dispatch({
+        type: 'failed',
+        key: entry.key,
+        status,
+        message: errorMessage(error),
+        retryAfter,
+        now: Date.now(),
+      });
       const after = this.entries.find((e) => e.key === entry.key);
-      if (after?.status === 'failed') this.waiting.get(entry.key)?.reject(new Error(after.error?.message ?? 'Not sent'));
+      if (after?.status === 'failed')
+        this.waiting.get(entry.key)?.reject(new Error(after.error?.message ?? 'Not sent'));
     }
   }
 

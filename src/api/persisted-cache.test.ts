@@ -22,8 +22,14 @@ function filled(session: Session) {
   const client = new QueryClient();
   client.setQueryData(['session'], session);
   client.setQueryData(['accounts', 'list'], [{ id: 'acc1' }]);
-  client.setQueryData(['conversations', 'acc1', 'list'], { pages: [page('c1'), page('c2'), page('c3')], pageParams: [null, 'a', 'b'] });
-  client.setQueryData(['messages', 'acc1', 'list', 'c1'], { pages: [page('m-new'), page('m-old')], pageParams: [null, 'x'] });
+  client.setQueryData(['conversations', 'acc1', 'list'], {
+    pages: [page('c1'), page('c2'), page('c3')],
+    pageParams: [null, 'a', 'b'],
+  });
+  client.setQueryData(['messages', 'acc1', 'list', 'c1'], {
+    pages: [page('m-new'), page('m-old')],
+    pageParams: [null, 'x'],
+  });
   client.setQueryData(['attachments', 'acc1', 'preview', 'm1', 'f1'], { bytes: 'not kept' });
   client.setQueryData(['conversations', 'not-mine', 'list'], { pages: [page('secret')], pageParams: [null] });
   return client;
@@ -62,7 +68,10 @@ describe('the kept query cache', () => {
   it('gives a reload the last screen: the newest page of a thread, the first pages of lists, no attachments, no other account', async () => {
     await saved(filled(ada), ada);
     const client = await restoredFor(ada);
-    expect(client.getQueryData(['messages', 'acc1', 'list', 'c1'])).toEqual({ pages: [page('m-new')], pageParams: [null] });
+    expect(client.getQueryData(['messages', 'acc1', 'list', 'c1'])).toEqual({
+      pages: [page('m-new')],
+      pageParams: [null],
+    });
     expect(client.getQueryData<{ pages: unknown[] }>(['conversations', 'acc1', 'list'])?.pages).toHaveLength(2);
     expect(client.getQueryData(['attachments', 'acc1', 'preview', 'm1', 'f1'])).toBeUndefined();
     expect(client.getQueryData(['conversations', 'not-mine', 'list'])).toBeUndefined();

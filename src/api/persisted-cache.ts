@@ -1,6 +1,10 @@
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import type { DehydratedState, InfiniteData, QueryClient } from '@tanstack/react-query';
-import { type PersistedClient, persistQueryClientRestore, persistQueryClientSubscribe } from '@tanstack/react-query-persist-client';
+import {
+  type PersistedClient,
+  persistQueryClientRestore,
+  persistQueryClientSubscribe,
+} from '@tanstack/react-query-persist-client';
 import { clear, createStore, del, get, keys, set } from 'idb-keyval';
 import { version } from '../../package.json';
 import type { LinkedAccount } from '../contract/accounts';
@@ -51,7 +55,10 @@ const accountOf = (query: Dehydrated) => query.queryKey[1];
 function trimPages(query: Dehydrated, pages: number): Dehydrated {
   const data = query.state.data as InfiniteData<unknown, unknown> | undefined;
   if (!data?.pages) return query;
-  return { ...query, state: { ...query.state, data: { pages: data.pages.slice(0, pages), pageParams: data.pageParams.slice(0, pages) } } };
+  return {
+    ...query,
+    state: { ...query.state, data: { pages: data.pages.slice(0, pages), pageParams: data.pageParams.slice(0, pages) } },
+  };
 }
 
 /**
@@ -115,18 +122,28 @@ async function deleteOthers(owner: string) {
  * holds), then keeps it up to date. Another person's cache is deleted, never restored. When the session turns to
  * another person in this tab, what is in memory is dropped as well.
  */
-export async function restoreAndPersist(queryClient: QueryClient, session: Session | null, ownerOf: OwnerOf): Promise<void> {
+export async function restoreAndPersist(
+  queryClient: QueryClient,
+  session: Session | null,
+  ownerOf: OwnerOf,
+): Promise<void> {
   const owner = session ? ownerOf(session) : storedOwner();
   if (owner !== null) {
     await deleteOthers(owner);
     if (session) claim(owner);
   }
   if (owner === null || storedOwner() !== owner) return watchOwner(queryClient, null, ownerOf);
-  await persistQueryClientRestore({ queryClient, persister: persisterFor(owner), maxAge: MAX_AGE_MS, buster: BUSTER }).catch(
-    () => undefined,
-  );
+  await persistQueryClientRestore({
+    queryClient,
+    persister: persisterFor(owner),
+    maxAge: MAX_AGE_MS,
+    buster: BUSTER,
+  }).catch(() => undefined);
   // What was restored shows at once and is read again as soon as a view uses it (even where staleTime is Infinity).
-  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0], refetchType: 'none' });
+  void queryClient.invalidateQueries({
+    predicate: (query) => query.queryKey[0] !== SESSION_KEY[0],
+    refetchType: 'none',
+  });
   if (session) queryClient.setQueryData(SESSION_KEY, session);
   watchOwner(queryClient, owner, ownerOf);
 }
@@ -134,7 +151,10 @@ export async function restoreAndPersist(queryClient: QueryClient, session: Sessi
 /** Persists for `owner` (if anyone), and follows the session: someone signing in here gets their own cache. */
 function watchOwner(queryClient: QueryClient, owner: string | null, ownerOf: OwnerOf) {
   stopPersisting?.();
-  const stop = owner === null ? () => undefined : persistQueryClientSubscribe({ queryClient, persister: persisterFor(owner), buster: BUSTER });
+  const stop =
+    owner === null
+      ? () => undefined
+      : persistQueryClientSubscribe({ queryClient, persister: persisterFor(owner), buster: BUSTER });
   const stopWatching = queryClient.getQueryCache().subscribe((event) => {
     if (event.query.queryKey[0] !== SESSION_KEY[0] || event.type !== 'updated') return;
     const now = event.query.state.data ? ownerOf(event.query.state.data as Session) : null;

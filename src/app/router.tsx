@@ -32,7 +32,10 @@ export function createRouter(queryClient: QueryClient) {
               element: <ConversationsLayout />,
               children: [
                 { index: true, element: <NoConversation /> },
-                { path: 'c/:conversationId', lazy: () => import('./routes/thread-route').then((m) => ({ Component: m.ThreadRoute })) },
+                {
+                  path: 'c/:conversationId',
+                  lazy: () => import('./routes/thread-route').then((m) => ({ Component: m.ThreadRoute })),
+                },
                 {
                   path: 'c/:conversationId/m/:messageId',
                   lazy: () => import('./routes/thread-route').then((m) => ({ Component: m.ThreadRoute })),

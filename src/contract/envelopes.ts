@@ -5,7 +5,9 @@ import { isoDateTime, opt } from './primitives';
 export const RawResponseSchema = z.object({
   method: z.string(),
   url: z.string(),
-  body: opt(z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.int().check(z.minimum(0), z.maximum(255)))])),
+  body: opt(
+    z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.int().check(z.minimum(0), z.maximum(255)))]),
+  ),
   response: opt(z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.string()])),
 });
 

@@ -9,7 +9,9 @@ describe('renderMarkdown', () => {
   });
 
   it('renders fenced code blocks with their HTML escaped', () => {
-    expect(renderMarkdown('```\nif (a < b) <b>x</b>\n```')).toBe('<pre><code>if (a &lt; b) &lt;b&gt;x&lt;/b&gt;\n</code></pre>');
+    expect(renderMarkdown('```\nif (a < b) <b>x</b>\n```')).toBe(
+      '<pre><code>if (a &lt; b) &lt;b&gt;x&lt;/b&gt;\n</code></pre>',
+    );
   });
 
   it('renders bulleted and numbered lists, also right under a line of text', () => {
@@ -27,7 +29,11 @@ describe('renderMarkdown', () => {
   });
 
   it('links http(s) and mailto, written or bare, and nothing else', () => {
-    expect(renderMarkdown('[docs](https://example.com/a) see https://example.com/b. [x](javascript:alert(1)) [m](mailto:a@example.com)')).toBe(
+    expect(
+      renderMarkdown(
+        '[docs](https://example.com/a) see https://example.com/b. [x](javascript:alert(1)) [m](mailto:a@example.com)',
+      ),
+    ).toBe(
       '<p><a href="https://example.com/a">docs</a> see <a href="https://example.com/b">https://example.com/b</a>. [x](javascript:alert(1)) <a href="mailto:a@example.com">m</a></p>',
     );
     expect(renderMarkdown('[x](data:text/html,hi) ftp://example.com')).not.toContain('<a');
@@ -54,7 +60,9 @@ describe('renderMarkdown', () => {
   });
 
   it('escapes a mentioned name and leaves @ alone when no one is known', () => {
-    expect(renderMarkdown('@<Bo> hi', { mentions: ['<Bo>'] })).toBe('<p><span class="mention">@&lt;Bo&gt;</span> hi</p>');
+    expect(renderMarkdown('@<Bo> hi', { mentions: ['<Bo>'] })).toBe(
+      '<p><span class="mention">@&lt;Bo&gt;</span> hi</p>',
+    );
     expect(renderMarkdown('@Ada hi')).toBe('<p>@Ada hi</p>');
   });
 });

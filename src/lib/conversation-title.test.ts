@@ -17,13 +17,18 @@ describe('conversation titles', () => {
   it('names direct and group conversations after the other people', () => {
     expect(conversationTitle({ participants: ['me', 'u1'] }, users, 'me')).toBe('Ada Lovelace');
     expect(conversationTitle({ participants: ['me', 'u1', 'u2'] }, users, 'me')).toBe('Ada Lovelace, Grace Hopper');
-    expect(conversationTitle({ participants: ['me', 'u1', 'u2', 'u3', 'u4'] }, users, 'me')).toBe('Ada Lovelace, Grace Hopper, Alan Turing and 1 more');
+    expect(conversationTitle({ participants: ['me', 'u1', 'u2', 'u3', 'u4'] }, users, 'me')).toBe(
+      'Ada Lovelace, Grace Hopper, Alan Turing and 1 more',
+    );
     expect(conversationTitle({ participants: ['me', 'ghost'] }, users, 'me')).toBe('Unknown user');
     expect(conversationTitle({ participants: ['me'] }, users, 'me')).toBe('Me Myself');
   });
 
   it('names the people who title conversations without a name', () => {
-    expect(titlePeople([{ name: 'general', participants: ['a'] }, { participants: ['me', 'b'] }, {}])).toEqual(['me', 'b']);
+    expect(titlePeople([{ name: 'general', participants: ['a'] }, { participants: ['me', 'b'] }, {}])).toEqual([
+      'me',
+      'b',
+    ]);
   });
 
   it('tells the kinds apart', () => {

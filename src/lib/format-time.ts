@@ -14,7 +14,11 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   if (ago < 7 * DAY) return `${Math.floor(ago / DAY)}d`;
   const date = new Date(time);
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+  return date.toLocaleDateString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
 }
 
 /** Full date and time, for tooltips. */

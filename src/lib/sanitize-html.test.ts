@@ -4,7 +4,9 @@ import { sanitizeMessageHtml } from './sanitize-html';
 
 describe('sanitizeMessageHtml', () => {
   it('keeps formatting, code and safe links', () => {
-    const html = sanitizeMessageHtml('<p><strong>Ship</strong> <em>it</em> <code>x()</code> <a href="https://example.com">docs</a></p>');
+    const html = sanitizeMessageHtml(
+      '<p><strong>Ship</strong> <em>it</em> <code>x()</code> <a href="https://example.com">docs</a></p>',
+    );
     expect(html).toBe(
       '<p><strong>Ship</strong> <em>it</em> <code>x()</code> <a href="https://example.com" rel="noopener noreferrer nofollow" target="_blank">docs</a></p>',
     );
@@ -18,7 +20,9 @@ describe('sanitizeMessageHtml', () => {
   });
 
   it('drops javascript: and data: links but keeps their text', () => {
-    expect(sanitizeMessageHtml('<a href="javascript:alert(1)">x</a>')).toBe('<a rel="noopener noreferrer nofollow" target="_blank">x</a>');
+    expect(sanitizeMessageHtml('<a href="javascript:alert(1)">x</a>')).toBe(
+      '<a rel="noopener noreferrer nofollow" target="_blank">x</a>',
+    );
     expect(sanitizeMessageHtml('<a href=" data:text/html,<b>">y</a>')).not.toContain('data:');
     expect(sanitizeMessageHtml('<a href="mailto:a@b.c">mail</a>')).toContain('href="mailto:a@b.c"');
   });

@@ -40,7 +40,9 @@ describe('the built app', () => {
     expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
     expect(manifest.headers.get('cache-control')).toBe('no-cache');
     expect((await app.request('/a/x')).headers.get('cache-control')).toBe('no-cache');
-    expect((await app.request('/assets/main-abc.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await app.request('/assets/main-abc.js')).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
     expect((await app.request('/assets/missing-123.js')).headers.get('cache-control')).not.toMatch(/immutable/);
     expect((await app.request('/api/inbox/session')).headers.get('cache-control')).toBe('no-store');
   });

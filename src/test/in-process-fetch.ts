@@ -10,7 +10,10 @@ export function installInProcessServer(options: Parameters<typeof createTestServ
   const original = globalThis.fetch;
 
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(new URL(input instanceof Request ? input.url : String(input), 'http://localhost'), init);
+    const request = new Request(
+      new URL(input instanceof Request ? input.url : String(input), 'http://localhost'),
+      init,
+    );
     const headers = new Headers(request.headers);
     if (jar.size > 0) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
     const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();

@@ -46,7 +46,13 @@ export function AccountLayout() {
   let page;
   if (accounts.isPending) page = <SkeletonRows label="Loading accounts" />;
   else if (accounts.isError && !accounts.data)
-    page = <ErrorState title="Could not load your accounts" message={errorMessage(accounts.error)} onRetry={() => void accounts.refetch()} />;
+    page = (
+      <ErrorState
+        title="Could not load your accounts"
+        message={errorMessage(accounts.error)}
+        onRetry={() => void accounts.refetch()}
+      />
+    );
   else if (!context) page = <UnknownAccount accountId={accountId} accounts={accounts.data ?? []} />;
   else page = <Outlet />;
 

@@ -10,7 +10,11 @@ export function RouteError() {
     <main role="alert" className="flex h-full flex-col items-center justify-center gap-2 p-8 text-center">
       <h1 className="text-lg font-semibold">Something went wrong</h1>
       <p className="max-w-md text-neutral-600 dark:text-neutral-400">{message}</p>
-      <button type="button" className="font-medium text-accent-700 underline dark:text-accent-300" onClick={() => window.location.reload()}>
+      <button
+        type="button"
+        className="font-medium text-accent-700 underline dark:text-accent-300"
+        onClick={() => window.location.reload()}
+      >
         Reload the page
       </button>
     </main>

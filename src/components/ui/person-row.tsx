@@ -4,7 +4,6 @@ import { Avatar } from './avatar';
 import { BotIcon } from './icons';
 import { handle } from '../../contract/people';
 
-
 export function BotBadge() {
   return (
     <span className="inline-flex shrink-0 items-center gap-0.5 rounded bg-accent-50 px-1 text-[11px] leading-4 font-medium text-accent-700 dark:bg-accent-900/50 dark:text-accent-100">

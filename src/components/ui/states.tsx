@@ -3,7 +3,9 @@ import { cn } from '../../lib/cn';
 import { Button } from './button';
 
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cn('animate-pulse rounded bg-neutral-200 dark:bg-neutral-800', className)} />;
+  return (
+    <div aria-hidden="true" className={cn('animate-pulse rounded bg-neutral-200 dark:bg-neutral-800', className)} />
+  );
 }
 
 /** Placeholder rows while a list loads. */
@@ -50,7 +52,10 @@ export function ErrorState({ title, message, onRetry }: { title: string; message
 /** A thin notice that data on screen may be out of date. */
 export function StaleNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
-    <div role="status" className="flex items-center justify-between gap-2 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-[13px] text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      className="flex items-center justify-between gap-2 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-[13px] text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    >
       <span>{message}</span>
       <button type="button" className="font-medium underline" onClick={onRetry}>
         Retry

@@ -107,7 +107,9 @@ export async function startDownload(request: DownloadRequest): Promise<void> {
     set(key, { status: 'running', received, total });
     // Never save a part of a file as if it were the file.
     if (declared !== null && received !== declared) {
-      throw new Error(`The download stopped after ${received.toLocaleString('en')} of ${declared.toLocaleString('en')} bytes.`);
+      throw new Error(
+        `The download stopped after ${received.toLocaleString('en')} of ${declared.toLocaleString('en')} bytes.`,
+      );
     }
     save(new Blob([saved, ...chunks], OPAQUE), request.fileName);
     set(key, IDLE);

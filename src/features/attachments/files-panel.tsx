@@ -24,7 +24,11 @@ const selectClass =
   'h-8 min-w-0 flex-1 rounded-md border border-neutral-300 bg-white px-2 text-[13px] text-neutral-800 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100';
 const checkboxClass = 'size-4 shrink-0 accent-accent-600';
 
-function WalkProgress({ walk, onCancel, onResume }: Pick<ReturnType<typeof useConversationFiles>, 'walk'> & {
+function WalkProgress({
+  walk,
+  onCancel,
+  onResume,
+}: Pick<ReturnType<typeof useConversationFiles>, 'walk'> & {
   onCancel: () => void;
   onResume: () => void;
 }) {
@@ -226,7 +230,11 @@ export function FilesPanel({ conversationId, onClose }: { conversationId: string
           <div className="flex gap-2">
             <label className="flex min-w-0 flex-1 items-center gap-1.5 text-[13px] text-neutral-600 dark:text-neutral-300">
               Type
-              <select className={selectClass} value={category} onChange={(e) => setCategory(e.target.value as FileCategory)}>
+              <select
+                className={selectClass}
+                value={category}
+                onChange={(e) => setCategory(e.target.value as FileCategory)}
+              >
                 <option value="">All types ({files.length})</option>
                 {FILE_CATEGORIES.map(({ value, label }) => (
                   <option key={value} value={value}>
@@ -255,7 +263,12 @@ export function FilesPanel({ conversationId, onClose }: { conversationId: string
                 className={checkboxClass}
                 checked={allShown}
                 disabled={shown.length === 0}
-                onChange={() => setChosen(shown.map((file) => file.key), !allShown)}
+                onChange={() =>
+                  setChosen(
+                    shown.map((file) => file.key),
+                    !allShown,
+                  )
+                }
               />
               Select all (shown)
               {chosen.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { attachmentQueries } from '../../api/attachments';
 import { Button } from '../../components/ui/button';
 import { BackIcon } from '../../components/ui/icons';
@@ -41,8 +41,11 @@ export function Lightbox({
   const found = images.findIndex((image) => galleryKey(image) === currentKey);
   const index = Math.max(0, found);
   const current = images[index];
-  const previewOf = (image: GalleryImage) =>
-    attachmentQueries.preview(accountId, image.messageId, image.attachment.id ?? '', image.attachment.file_type);
+  const previewOf = useCallback(
+    (image: GalleryImage) =>
+      attachmentQueries.preview(accountId, image.messageId, image.attachment.id ?? '', image.attachment.file_type),
+    [accountId],
+  );
   const preview = useQuery({ ...previewOf(current ?? PLACEHOLDER), enabled: !!current });
   const image = preview.data?.kind === 'image' ? preview.data : null;
   const notAnImage = preview.isError || (!!preview.data && !image);
@@ -53,11 +56,12 @@ export function Lightbox({
   const canGoOn = index < count - 1;
 
   // The neighbours are fetched ahead, so that stepping to them shows them at once (keyed by who they are).
-  const before = images[index - 1];
-  const after = images[index + 1];
+  const neighbours = useRef<(GalleryImage | undefined)[]>([]);
+  neighbours.current = [images[index - 1], images[index + 1]];
+  const neighbourKeys = neighbours.current.map((neighbour) => (neighbour ? galleryKey(neighbour) : '')).join(' ');
   useEffect(() => {
-    for (const neighbour of [before, after]) if (neighbour) void queryClient.prefetchQuery(previewOf(neighbour));
-  }, [before && galleryKey(before), after && galleryKey(after)]);
+    for (const neighbour of neighbours.current) if (neighbour) void queryClient.prefetchQuery(previewOf(neighbour));
+  }, [neighbourKeys, queryClient, previewOf]);
 
   const move = (step: -1 | 1) => {
     if (step === -1 && index === 0) return older?.load();

@@ -70,8 +70,10 @@ export function useConversationFiles(conversationId: string) {
 
   useEffect(() => {
     run();
+    // A counter of walks, not a rendered node: leaving ends the current walk's updates.
+    const walks = runs;
     return () => {
-      runs.current++;
+      walks.current++;
       controller.current?.abort();
     };
   }, [run]);

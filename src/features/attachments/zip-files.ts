@@ -37,7 +37,11 @@ export class ZipFileError extends Error {
 }
 
 /** A file's bytes as they arrive, counted; it fails when fewer (or more) come than the answer announced. */
-async function* counted(body: ReadableStream<Uint8Array> | null, declared: number | null, onBytes: (n: number) => void) {
+async function* counted(
+  body: ReadableStream<Uint8Array> | null,
+  declared: number | null,
+  onBytes: (n: number) => void,
+) {
   let received = 0;
   if (body) {
     const reader = body.getReader();
@@ -50,7 +54,9 @@ async function* counted(body: ReadableStream<Uint8Array> | null, declared: numbe
     }
   }
   if (declared !== null && received !== declared) {
-    throw new Error(`The download stopped after ${received.toLocaleString('en')} of ${declared.toLocaleString('en')} bytes.`);
+    throw new Error(
+      `The download stopped after ${received.toLocaleString('en')} of ${declared.toLocaleString('en')} bytes.`,
+    );
   }
 }
 

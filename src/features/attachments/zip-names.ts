@@ -9,7 +9,10 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 /** A name that is one plain file name in every file system: no separators, no dot-only or empty names. */
 export function safeFileName(name: string): string {
   const plain = [...name.normalize('NFC')].map((ch) => (isControl(ch) ? '_' : ch)).join('');
-  const cleaned = plain.replace(UNSAFE, '_').trim().replace(/[. ]+$/, '');
+  const cleaned = plain
+    .replace(UNSAFE, '_')
+    .trim()
+    .replace(/[. ]+$/, '');
   if (!cleaned || /^\.+$/.test(cleaned)) return 'file';
   const safe = RESERVED.test(cleaned) ? `_${cleaned}` : cleaned;
   if (safe.length <= MAX_NAME) return safe;

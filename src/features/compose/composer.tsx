@@ -14,7 +14,15 @@ const MAX_ROWS_HEIGHT = 240;
  * (Ctrl/Cmd+Enter always sends), and keeps a draft per conversation across navigation and reloads. It writes
  * Markdown, mentions and emoji (see MessageField); `:shortcode:` becomes its character when the message is sent.
  */
-export function Composer({ conversationId, label, onSent }: { conversationId: string; label: string; onSent?: () => void }) {
+export function Composer({
+  conversationId,
+  label,
+  onSent,
+}: {
+  conversationId: string;
+  label: string;
+  onSent?: () => void;
+}) {
   const { accountId } = useAccount();
   const [text, setText] = useState(() => readDraft(accountId, conversationId));
   const box = useRef<HTMLTextAreaElement>(null);

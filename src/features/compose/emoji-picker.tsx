@@ -111,7 +111,11 @@ export function EmojiPicker({ onPick, onClose }: Props) {
       </div>
       {failed || !set || !current ? (
         <p role="status" className="text-[13px] text-neutral-600 dark:text-neutral-400">
-          {failed ? 'Could not load the emoji. Close and try again.' : !set ? 'Loading emoji…' : `No emoji match “${query.trim()}”.`}
+          {failed
+            ? 'Could not load the emoji. Close and try again.'
+            : !set
+              ? 'Loading emoji…'
+              : `No emoji match “${query.trim()}”.`}
         </p>
       ) : (
         <p className="truncate text-[13px] text-neutral-600 dark:text-neutral-400">

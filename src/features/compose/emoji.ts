@@ -17,7 +17,10 @@ let loading: Promise<EmojiSet> | null = null;
 /** The emoji set, loaded once and only when someone writes a shortcode or opens the picker. */
 export function loadEmoji(): Promise<EmojiSet> {
   loading ??= import('gemoji').then(
-    ({ gemoji }) => ({ all: gemoji, byName: new Map(gemoji.flatMap((e) => e.names.map((name) => [name, e] as const))) }),
+    ({ gemoji }) => ({
+      all: gemoji,
+      byName: new Map(gemoji.flatMap((e) => e.names.map((name) => [name, e] as const))),
+    }),
     (error: unknown) => {
       loading = null;
       throw error;
@@ -36,7 +39,11 @@ export const hasShortcode = (text: string) => /:[a-z0-9_+-]+:/i.test(text);
 export function replaceShortcodes(text: string, set: EmojiSet): string {
   return text
     .split(CODE)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(SHORTCODE, (code, name: string) => set.byName.get(name.toLowerCase())?.emoji ?? code)))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(SHORTCODE, (code, name: string) => set.byName.get(name.toLowerCase())?.emoji ?? code),
+    )
     .join('');
 }
 
@@ -58,7 +65,11 @@ export function searchEmoji(set: EmojiSet, query: string, limit: number): Emoji[
   const contains: Emoji[] = [];
   for (const e of set.all) {
     if (e.names.some((name) => name.startsWith(q))) starts.push(e);
-    else if (e.names.some((name) => name.includes(q)) || e.description.includes(q) || e.tags.some((tag) => tag.startsWith(q)))
+    else if (
+      e.names.some((name) => name.includes(q)) ||
+      e.description.includes(q) ||
+      e.tags.some((tag) => tag.startsWith(q))
+    )
       contains.push(e);
     if (starts.length >= limit) break;
   }

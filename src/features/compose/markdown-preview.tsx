@@ -4,7 +4,15 @@ import { sanitizeMessageHtml } from '../../lib/sanitize-html';
 import { type EmojiSet, replaceShortcodes } from './emoji';
 
 /** The message as the thread will show it: the same renderer the sandbox stores, through the same sanitiser. */
-export function MarkdownPreview({ text, mentions, emoji }: { text: string; mentions: readonly string[]; emoji: EmojiSet | null }) {
+export function MarkdownPreview({
+  text,
+  mentions,
+  emoji,
+}: {
+  text: string;
+  mentions: readonly string[];
+  emoji: EmojiSet | null;
+}) {
   const html = useMemo(() => {
     const sent = emoji ? replaceShortcodes(text, emoji) : text;
     return sent.trim() ? sanitizeMessageHtml(renderMarkdown(sent, { mentions })) : null;

@@ -91,7 +91,9 @@ export function MessageField({
   const suggestions: Suggestion[] = useMemo(() => {
     if (completion?.kind === 'mention') {
       return (people.data?.data ?? []).flatMap((user) =>
-        user.id ? [{ key: user.id, label: personName(user), detail: handleOrEmail(user), insert: `@${personName(user)}` }] : [],
+        user.id
+          ? [{ key: user.id, label: personName(user), detail: handleOrEmail(user), insert: `@${personName(user)}` }]
+          : [],
       );
     }
     if (completion?.kind === 'emoji' && emoji) {

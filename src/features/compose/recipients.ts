@@ -38,13 +38,28 @@ export function findRecipients(
   for (const c of conversations) {
     const label = conversationTitle(c, usersById, selfId);
     const score = matchScore(label, tokens);
-    if (score >= 0 && c.id) scored.push({ score, recipient: { kind: 'conversation', id: c.id, label: c.name ? `#${label}` : label, detail: DETAILS[conversationKind(c)] } });
+    if (score >= 0 && c.id)
+      scored.push({
+        score,
+        recipient: {
+          kind: 'conversation',
+          id: c.id,
+          label: c.name ? `#${label}` : label,
+          detail: DETAILS[conversationKind(c)],
+        },
+      });
   }
   for (const u of users) {
     if (!u.id || u.id === selfId || u.active === false) continue;
     if (directConversationWith(conversations, selfId, u.id)) continue;
-    const scores = [u.name, u.username, u.email].map((text) => (text ? matchScore(text, tokens) : -1)).filter((s) => s >= 0);
-    if (scores.length > 0) scored.push({ score: Math.min(...scores), recipient: { kind: 'user', id: u.id, label: personName(u), detail: handleOrEmail(u) } });
+    const scores = [u.name, u.username, u.email]
+      .map((text) => (text ? matchScore(text, tokens) : -1))
+      .filter((s) => s >= 0);
+    if (scores.length > 0)
+      scored.push({
+        score: Math.min(...scores),
+        recipient: { kind: 'user', id: u.id, label: personName(u), detail: handleOrEmail(u) },
+      });
   }
   return scored
     .sort((a, b) => a.score - b.score)
@@ -53,7 +68,11 @@ export function findRecipients(
 }
 
 /** The direct conversation of the account's user with one person, among those loaded. */
-export function directConversationWith(conversations: readonly Conversation[], selfId: string | null, userId: string): Conversation | undefined {
+export function directConversationWith(
+  conversations: readonly Conversation[],
+  selfId: string | null,
+  userId: string,
+): Conversation | undefined {
   return conversations.find((c) => {
     if (c.name) return false;
     const people = new Set(c.participants ?? []);

@@ -52,7 +52,9 @@ export function Suggestions({ id, label, items, active, onChoose, onActive }: Pr
             </span>
           ) : null}
           <span className="font-medium">{item.label}</span>
-          {item.detail ? <span className="truncate text-[13px] text-neutral-600 dark:text-neutral-400">{item.detail}</span> : null}
+          {item.detail ? (
+            <span className="truncate text-[13px] text-neutral-600 dark:text-neutral-400">{item.detail}</span>
+          ) : null}
         </li>
       ))}
     </ul>

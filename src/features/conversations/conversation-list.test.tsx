@@ -142,7 +142,9 @@ describe('ConversationList', () => {
 
     first.focus();
     await user.keyboard('{End}');
-    await expect.poll(() => document.activeElement?.getAttribute('data-row-index')).toBe(String(conversations.length - 1));
+    await expect
+      .poll(() => document.activeElement?.getAttribute('data-row-index'))
+      .toBe(String(conversations.length - 1));
     const last = document.activeElement!;
     expect(last.closest('[role="listitem"]')).toHaveAttribute('aria-posinset', String(conversations.length));
     expect((await rows()).filter((row) => row.tabIndex === 0)).toEqual([last]);

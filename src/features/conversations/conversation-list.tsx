@@ -39,7 +39,10 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
 
   const pages = list.data?.pages;
   const conversations = useMemo(() => pages?.flatMap((page) => page.data ?? []) ?? [], [pages]);
-  const people = usePeople(accountId, useMemo(() => titlePeople(conversations), [conversations]));
+  const people = usePeople(
+    accountId,
+    useMemo(() => titlePeople(conversations), [conversations]),
+  );
   const rows = useMemo(
     () => toRows(conversations, { usersById: people.byId, selfId, seen, namesPending: people.pending }),
     [conversations, people.byId, selfId, seen, people.pending],

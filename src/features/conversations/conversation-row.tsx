@@ -99,13 +99,18 @@ export const ConversationRowLink = memo(function ConversationRowLink({
             {rowSubtitle(row)}
           </span>
           {hasDraft ? (
-            <span title="Draft" className="ml-auto flex shrink-0 items-center gap-0.5 text-[12px] font-medium text-amber-700 dark:text-amber-400">
+            <span
+              title="Draft"
+              className="ml-auto flex shrink-0 items-center gap-0.5 text-[12px] font-medium text-amber-700 dark:text-amber-400"
+            >
               <ComposeIcon size={12} />
               Draft
             </span>
           ) : null}
           {row.unread ? (
-            <span className={cn('h-2 w-2 shrink-0 rounded-full bg-accent-600 dark:bg-accent-400', !hasDraft && 'ml-auto')}>
+            <span
+              className={cn('h-2 w-2 shrink-0 rounded-full bg-accent-600 dark:bg-accent-400', !hasDraft && 'ml-auto')}
+            >
               <span className="sr-only">Unread</span>
             </span>
           ) : null}

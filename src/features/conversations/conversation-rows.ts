@@ -82,7 +82,9 @@ export function toRows(
       id,
       title: conversationTitle(conversation, usersById, selfId),
       titlePending:
-        namesPending && !conversation.name && (conversation.participants ?? []).some((person) => !usersById?.has(person)),
+        namesPending &&
+        !conversation.name &&
+        (conversation.participants ?? []).some((person) => !usersById?.has(person)),
       kind,
       unread: isUnread(seen, id, conversation.last_message_at),
       lastMessageAt: conversation.last_message_at ?? null,

@@ -10,7 +10,6 @@ import { personName } from '../../contract/people';
 /** Enough for any channel someone would scan by eye; the rest is one click away. */
 const FIRST_SHOWN = 100;
 
-
 /** The people of a conversation, you first and then by name, each linked to their profile. */
 export function ParticipantList({
   accountId,
@@ -30,7 +29,8 @@ export function ParticipantList({
     return unique.sort((a, b) => Number(b.id === selfId) - Number(a.id === selfId) || a.name.localeCompare(b.name));
   }, [ids, byId, selfId]);
 
-  if (directory.pending && byId.size === 0) return <SkeletonRows rows={Math.min(people.length, 6)} label="Loading participants" />;
+  if (directory.pending && byId.size === 0)
+    return <SkeletonRows rows={Math.min(people.length, 6)} label="Loading participants" />;
   const shown = showAll ? people : people.slice(0, FIRST_SHOWN);
 
   return (

@@ -16,7 +16,6 @@ export interface DraftErrors {
   form?: string;
 }
 
-
 /**
  * What must be fixed before sending. A conversation needs a name (a channel, with or without
  * people) or at least one other person: one makes a direct message, more a group message.

@@ -247,8 +247,8 @@ function NewConversationForm({ onClose, initialPeople }: { onClose: () => void; 
             role="status"
             className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
           >
-            Check the name: “{name.trim()}” cannot be renamed or deleted once it is created. Press Create “{name.trim()}”
-            to go ahead.
+            Check the name: “{name.trim()}” cannot be renamed or deleted once it is created. Press Create “{name.trim()}
+            ” to go ahead.
           </p>
         ) : null}
 

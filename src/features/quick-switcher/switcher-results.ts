@@ -133,11 +133,7 @@ export function conversationResults(
 }
 
 export function personResult(user: User & { id: string }): PersonResult {
-  const notes = [
-    handleOrEmail(user),
-    user.bot ? 'Bot' : null,
-    user.active === false ? 'Deactivated' : null,
-  ];
+  const notes = [handleOrEmail(user), user.bot ? 'Bot' : null, user.active === false ? 'Deactivated' : null];
   return {
     type: 'person',
     id: user.id,

@@ -25,18 +25,34 @@ export function PendingMessages({ conversationId, selfName }: { conversationId: 
               <span className="font-semibold">{selfName}</span>
               <span
                 role={entry.status === 'failed' ? 'alert' : 'status'}
-                className={entry.status === 'failed' ? 'text-[12px] font-medium text-red-700 dark:text-red-400' : 'text-[12px] text-neutral-500'}
+                className={
+                  entry.status === 'failed'
+                    ? 'text-[12px] font-medium text-red-700 dark:text-red-400'
+                    : 'text-[12px] text-neutral-500'
+                }
               >
                 {status(entry)}
               </span>
             </div>
-            <div className={`break-words whitespace-pre-wrap ${entry.status === 'failed' ? '' : 'text-neutral-500 dark:text-neutral-400'}`}>{entry.content}</div>
+            <div
+              className={`break-words whitespace-pre-wrap ${entry.status === 'failed' ? '' : 'text-neutral-500 dark:text-neutral-400'}`}
+            >
+              {entry.content}
+            </div>
             {entry.status === 'failed' ? (
               <div className="mt-1 flex gap-2">
-                <button type="button" onClick={() => outbox.retry(entry.key)} className="rounded border border-neutral-300 px-2 py-0.5 text-[13px] font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800">
+                <button
+                  type="button"
+                  onClick={() => outbox.retry(entry.key)}
+                  className="rounded border border-neutral-300 px-2 py-0.5 text-[13px] font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
+                >
                   Retry
                 </button>
-                <button type="button" onClick={() => outbox.discard(entry.key)} className="rounded px-2 py-0.5 text-[13px] text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800">
+                <button
+                  type="button"
+                  onClick={() => outbox.discard(entry.key)}
+                  className="rounded px-2 py-0.5 text-[13px] text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
+                >
                   Discard
                 </button>
               </div>

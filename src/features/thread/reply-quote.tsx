@@ -6,7 +6,15 @@ import { useAccount } from '../../lib/account-context';
 import { personName } from '../../contract/people';
 
 /** One line of the message a reply answers; activating it jumps to that message. */
-export function ReplyQuote({ parentId, loaded, onJump }: { parentId: string; loaded: Message | undefined; onJump: (id: string) => void }) {
+export function ReplyQuote({
+  parentId,
+  loaded,
+  onJump,
+}: {
+  parentId: string;
+  loaded: Message | undefined;
+  onJump: (id: string) => void;
+}) {
   const { accountId } = useAccount();
   const parent = useQuery({ ...messageQueries.detail(accountId, parentId), enabled: !loaded });
   const message = loaded ?? parent.data;

@@ -22,7 +22,11 @@ export function ThreadHeader({
   const count = conversation?.participants?.length ?? 0;
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-b border-neutral-200 px-3 dark:border-neutral-800">
-      <Link to={paths.account(accountId)} className="rounded-md p-1 text-neutral-600 hover:bg-neutral-100 md:hidden dark:text-neutral-300 dark:hover:bg-neutral-800" aria-label="Back to conversations">
+      <Link
+        to={paths.account(accountId)}
+        className="rounded-md p-1 text-neutral-600 hover:bg-neutral-100 md:hidden dark:text-neutral-300 dark:hover:bg-neutral-800"
+        aria-label="Back to conversations"
+      >
         <BackIcon size={18} />
       </Link>
       {conversation?.name ? <HashIcon size={16} className="shrink-0 text-neutral-500" /> : null}
@@ -37,7 +41,11 @@ export function ThreadHeader({
           <span className="sr-only">Private</span>
         </span>
       ) : null}
-      {count > 0 ? <span className="shrink-0 text-[13px] text-neutral-500 dark:text-neutral-400">· {count === 1 ? '1 person' : `${count} people`}</span> : null}
+      {count > 0 ? (
+        <span className="shrink-0 text-[13px] text-neutral-500 dark:text-neutral-400">
+          · {count === 1 ? '1 person' : `${count} people`}
+        </span>
+      ) : null}
       {conversation?.id ? (
         <div className="ml-auto flex shrink-0 items-center gap-1">
           <Link

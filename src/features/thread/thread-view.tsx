@@ -52,8 +52,12 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
 
   // Where the reader left off, as it was when the conversation opened: the "New messages" line stays put while reading.
   const [leftOff, setLeftOff] = useState(() => ({ conversationId, at: lastSeenAt(accountId, conversationId) }));
-  if (leftOff.conversationId !== conversationId) setLeftOff({ conversationId, at: lastSeenAt(accountId, conversationId) });
-  const unreadFromId = useMemo(() => firstUnreadId(thread.items, leftOff.at, selfId), [thread.items, leftOff.at, selfId]);
+  if (leftOff.conversationId !== conversationId)
+    setLeftOff({ conversationId, at: lastSeenAt(accountId, conversationId) });
+  const unreadFromId = useMemo(
+    () => firstUnreadId(thread.items, leftOff.at, selfId),
+    [thread.items, leftOff.at, selfId],
+  );
 
   const dateJump = useJumpToDate(accountId, conversationId, list);
 
@@ -64,6 +68,7 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const find = useFind(accountId, conversationId, thread, list, root);
   useFindHighlights(root, find.open ? find.needle : '', find.current, find.reveal);
   const focusBeforeFind = useRef<HTMLElement | null>(null);
+  const { setOpen: setFindOpen, close: closeFindBar } = find;
   // Ctrl/Cmd+F finds in the conversation, whose rows are virtualised out of the browser's own find; the browser's
   // find stays for dialogs and for text fields outside the conversation.
   useEffect(() => {
@@ -75,34 +80,35 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
       if (typing && !root.current?.contains(target)) return;
       event.preventDefault();
       if (target !== findInput.current) focusBeforeFind.current = document.activeElement as HTMLElement | null;
-      find.setOpen(true);
+      setFindOpen(true);
       requestAnimationFrame(() => findInput.current?.select());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [find.setOpen]);
+  }, [setFindOpen]);
   const closeFind = useCallback(() => {
-    find.close();
+    closeFindBar();
     const back = focusBeforeFind.current;
     if (back?.isConnected && back !== document.body) back.focus({ preventScroll: true });
     else root.current?.querySelector<HTMLElement>('[role="log"]')?.focus({ preventScroll: true });
-  }, [find.close]);
+  }, [closeFindBar]);
 
   const newest = thread.items.at(-1)?.message;
   const newestAt = newest ? (newest.updated_at ?? newest.created_at ?? null) : null;
+  const atBottomRef = useRef(atBottom);
+  atBottomRef.current = atBottom;
   useMessagePolling(accountId, conversationId, newestAt, (count) => {
     setAnnouncement(count === 1 ? '1 new message' : `${count} new messages`);
     if (!atBottomRef.current) setNewCount((n) => n + count);
   });
-  const atBottomRef = useRef(atBottom);
-  atBottomRef.current = atBottom;
 
   useEffect(() => {
     if (atBottom) setNewCount(0);
     if (atBottom && newest?.created_at) markSeen(accountId, conversationId, newest.created_at);
   }, [atBottom, newest?.created_at, accountId, conversationId]);
   useEffect(() => {
-    if (conversation.data?.last_message_at && atBottom && !focusMessageId) markSeen(accountId, conversationId, conversation.data.last_message_at);
+    if (conversation.data?.last_message_at && atBottom && !focusMessageId)
+      markSeen(accountId, conversationId, conversation.data.last_message_at);
   }, [conversation.data?.last_message_at, atBottom, focusMessageId, accountId, conversationId]);
 
   // Escape in a thread jumps to the latest message (dialogs and panels handle their own Escape first).
@@ -119,7 +125,10 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const copyLink = useCallback(
     (id: string) => {
       const url = new URL(paths.message(accountId, conversationId, id), window.location.origin).toString();
-      void navigator.clipboard?.writeText(url).then(() => setAnnouncement('Link copied'), () => setAnnouncement(url));
+      void navigator.clipboard?.writeText(url).then(
+        () => setAnnouncement('Link copied'),
+        () => setAnnouncement(url),
+      );
     },
     [accountId, conversationId],
   );
@@ -128,7 +137,10 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
     (id: string) => {
       const message = thread.byId.get(id);
       const text = message ? messageText(message) : '';
-      void navigator.clipboard?.writeText(text).then(() => setAnnouncement('Text copied'), () => setAnnouncement('Could not copy the text'));
+      void navigator.clipboard?.writeText(text).then(
+        () => setAnnouncement('Text copied'),
+        () => setAnnouncement('Could not copy the text'),
+      );
     },
     [thread.byId],
   );
@@ -136,7 +148,11 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const selfName = (selfId ? people.byId.get(selfId)?.name : null) ?? 'You';
   const pending = <PendingMessages conversationId={conversationId} selfName={selfName} />;
 
-  const title = conversation.data ? conversationTitle(conversation.data, people.byId, selfId) : conversation.isError ? '' : null;
+  const title = conversation.data
+    ? conversationTitle(conversation.data, people.byId, selfId)
+    : conversation.isError
+      ? ''
+      : null;
 
   let body;
   if (focus.searching) {
@@ -146,14 +162,18 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   } else if (messages.isError && !messages.data) {
     const notFound = conversation.error && 'status' in conversation.error && conversation.error.status === 404;
     body = notFound ? (
-      <EmptyState title="Conversation not found">It may have been removed, or it belongs to another account.</EmptyState>
+      <EmptyState title="Conversation not found">
+        It may have been removed, or it belongs to another account.
+      </EmptyState>
     ) : (
-      <ErrorState title="Could not load messages" message={errorMessage(messages.error)} onRetry={() => void messages.refetch()} />
+      <ErrorState
+        title="Could not load messages"
+        message={errorMessage(messages.error)}
+        onRetry={() => void messages.refetch()}
+      />
     );
   } else if (thread.items.length === 0) {
-    body = (
-      <EmptyState title="No messages yet">Be the first to say something.</EmptyState>
-    );
+    body = <EmptyState title="No messages yet">Be the first to say something.</EmptyState>;
   } else {
     body = (
       <MessageList
@@ -183,7 +203,11 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
   const label = conversation.data?.name ? `#${conversation.data.name}` : (title ?? 'this conversation');
 
   return (
-    <section ref={root} aria-label={title ? `Conversation ${title}` : 'Conversation'} className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+    <section
+      ref={root}
+      aria-label={title ? `Conversation ${title}` : 'Conversation'}
+      className="relative flex min-h-0 min-w-0 flex-1 flex-col"
+    >
       {renderComposer && !conversation.isError ? (
         // The first stop in the conversation for the keyboard: past the messages, straight to writing.
         <button
@@ -212,11 +236,17 @@ export function ThreadView({ conversationId, focusMessageId, renderAttachments, 
         />
       ) : null}
       {messages.isFetchNextPageError ? (
-        <StaleNotice message={`Could not load older messages: ${errorMessage(messages.error)}`} onRetry={() => void messages.fetchNextPage()} />
+        <StaleNotice
+          message={`Could not load older messages: ${errorMessage(messages.error)}`}
+          onRetry={() => void messages.fetchNextPage()}
+        />
       ) : null}
       {focus.notice && focus.retry ? <StaleNotice message={focus.notice} onRetry={focus.retry} /> : null}
       {focus.notice && !focus.retry ? (
-        <p role="status" className="border-b border-neutral-200 bg-neutral-50 px-3 py-1.5 text-[13px] dark:border-neutral-800 dark:bg-neutral-900">
+        <p
+          role="status"
+          className="border-b border-neutral-200 bg-neutral-50 px-3 py-1.5 text-[13px] dark:border-neutral-800 dark:bg-neutral-900"
+        >
           {focus.notice}
         </p>
       ) : null}

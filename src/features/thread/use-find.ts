@@ -73,10 +73,14 @@ export function useFind(
     setOlder((state) => (state?.state === 'searching' ? state : null));
     if (needle) setReveal((n) => n + 1);
   }, [needle]);
+  // Only when a search starts, not as matches arrive: the match and `show` are read as they are then.
+  const startMatch = useRef({ currentMatch, show });
+  startMatch.current = { currentMatch, show };
+  const anyMatch = matches.length > 0;
   useEffect(() => {
-    if (currentKey === null && currentMatch) show(currentMatch);
-    // Only when a search starts, not as matches arrive.
-  }, [currentKey, needle, matches.length > 0]);
+    const { currentMatch: first, show: showFirst } = startMatch.current;
+    if (currentKey === null && first) showFirst(first);
+  }, [currentKey, needle, anyMatch]);
 
   const step = useCallback(
     (by: 1 | -1) => {

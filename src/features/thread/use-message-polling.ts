@@ -22,8 +22,9 @@ export function useMessagePolling(
   const arrived = useRef(onArrived);
   arrived.current = onArrived;
 
+  const loaded = newestAt !== null;
   useEffect(() => {
-    if (!newestAt) return;
+    if (!loaded) return;
     let stopped = false;
     let running: AbortController | null = null;
     async function poll() {
@@ -32,7 +33,10 @@ export function useMessagePolling(
       try {
         const messages = await fetchMessagesSince(accountId, conversationId, since.current, running.signal);
         if (stopped || messages.length === 0) return;
-        const newest = messages.reduce((max, m) => ((m.updated_at ?? '') > max ? (m.updated_at ?? '') : max), since.current);
+        const newest = messages.reduce(
+          (max, m) => ((m.updated_at ?? '') > max ? (m.updated_at ?? '') : max),
+          since.current,
+        );
         since.current = newest;
         const count = mergeMessages(queryClient, accountId, conversationId, messages);
         if (count > 0) arrived.current(count);
@@ -54,5 +58,5 @@ export function useMessagePolling(
       document.removeEventListener('visibilitychange', onVisible);
     };
     // Polling starts once the first page is there; `since` advances through the ref, not the effect.
-  }, [accountId, conversationId, newestAt === null, queryClient]);
+  }, [accountId, conversationId, loaded, queryClient]);
 }

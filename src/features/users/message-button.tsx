@@ -34,7 +34,8 @@ export function MessageButton({
         aria-describedby={hint ? hintId : undefined}
         onClick={() => {
           if (id) navigate(paths.conversation(accountId, id));
-          else openDialog('compose', { kind: 'user', id: userId, label: name, detail: username ? handle(username) : '' });
+          else
+            openDialog('compose', { kind: 'user', id: userId, label: name, detail: username ? handle(username) : '' });
         }}
       >
         <ChatIcon size={15} />

@@ -108,5 +108,4 @@ describe('UserProfile', () => {
     await renderInAccount(routes, ({ accountId }) => `/a/${accountId}/users/${someone.id}`, { accountIndex: 1 });
     expect(await screen.findByText('This person is not in this account')).toBeInTheDocument();
   });
-
 });

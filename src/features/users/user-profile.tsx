@@ -62,7 +62,13 @@ function ProfileView({ user, accountId, selfId }: { user: User; accountId: strin
         </div>
       </header>
       <div className="mt-5">
-        <MessageButton accountId={accountId} selfId={selfId} userId={user.id ?? ''} name={personName(user)} username={user.username ?? null} />
+        <MessageButton
+          accountId={accountId}
+          selfId={selfId}
+          userId={user.id ?? ''}
+          name={personName(user)}
+          username={user.username ?? null}
+        />
       </div>
       {inactive ? (
         <p className="mt-5 rounded-md border border-neutral-200 bg-neutral-50 px-3 py-2 text-[13px] text-neutral-600 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-400">
