@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { CreateResultSchema } from '../contract/envelopes';
 import { newIdempotencyKey } from '../lib/idempotency-key';
+import { readLocal, writeLocal } from '../lib/local-store';
 import { request } from './client';
 import { conversationQueries } from './conversations';
 import { ApiError, errorMessage } from './errors';
@@ -24,12 +25,8 @@ class Outbox {
   private waiting = new Map<string, { resolve: (id: string) => void; reject: (error: Error) => void }>();
 
   constructor() {
-    try {
-      const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-      this.entries = stored ? (JSON.parse(stored) as OutboxEntry[]) : [];
-    } catch {
-      this.entries = [];
-    }
+    const stored = readLocal<unknown>(STORAGE_KEY, []);
+    this.entries = Array.isArray(stored) ? (stored as OutboxEntry[]) : [];
     this.entries = reduce(this.entries, { type: 'resume' });
   }
 
@@ -88,21 +85,16 @@ class Outbox {
 
   private dispatch(event: OutboxEvent | { type: 'append'; entry: OutboxEntry }) {
     this.entries = event.type === 'append' ? [...this.entries, event.entry] : reduce(this.entries, event);
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(this.entries));
-    } catch {
-      // Without storage the outbox still works for this tab.
-    }
+    // Without storage the outbox still works for this tab.
+    writeLocal(STORAGE_KEY, this.entries);
     for (const listener of this.listeners) listener();
     this.kick();
   }
 
   private reload() {
-    try {
-      this.entries = JSON.parse(globalThis.localStorage.getItem(STORAGE_KEY) ?? '[]') as OutboxEntry[];
-    } catch {
-      return;
-    }
+    const stored = readLocal<unknown>(STORAGE_KEY, []);
+    if (!Array.isArray(stored)) return;
+    this.entries = stored as OutboxEntry[];
     for (const listener of this.listeners) listener();
   }
 
