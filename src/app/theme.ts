@@ -6,9 +6,16 @@ const KEY = 'inbox:theme';
 const listeners = new Set<() => void>();
 const media = () => window.matchMedia('(prefers-color-scheme: dark)');
 
+/** The browser's own bars (index.html's theme-color, one per system scheme) in the colours of the chosen theme. */
+const BAR_COLOURS = { light: '#f5f5f5', dark: '#171717' } as const;
+
 function apply(choice: ThemeChoice) {
   const dark = choice === 'dark' || (choice === 'system' && media().matches);
   document.documentElement.classList.toggle('dark', dark);
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+    const scheme = (meta.getAttribute('media') ?? '').includes('dark') ? 'dark' : 'light';
+    meta.content = BAR_COLOURS[choice === 'system' ? scheme : choice];
+  }
 }
 
 export function applyStoredTheme(): void {
