@@ -125,3 +125,25 @@ test.describe('with sign-in', () => {
     expect(await keptCaches(page)).toEqual([]);
   });
 });
+
+test('on a phone, the offline notice takes its own line under the top bar and covers nothing', async ({
+  page,
+  context,
+  request,
+}) => {
+  const { account } = await sandboxApi(request).generalChannel();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`/a/${account.id}`);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeVisible();
+  await context.setOffline(true);
+  const notice = page.getByText(OFFLINE);
+  await expect(notice).toBeVisible();
+  const bar = (await nav.boundingBox())!;
+  const shown = (await notice.boundingBox())!;
+  const main = (await page.getByRole('main').boundingBox())!;
+  expect(shown.y, 'below the top bar').toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  expect(main.y, 'the page starts below the notice').toBeGreaterThanOrEqual(shown.y + shown.height - 1);
+  await context.setOffline(false);
+  await expect(page.getByText('Back online')).toBeVisible();
+});

@@ -108,6 +108,9 @@ export async function walkBack(
   if (pages.length > start.pages.length) {
     const added = pages.slice(start.pages.length);
     const addedParams = pageParams.slice(start.pages.length);
+    // A reload of the pages begun during the walk (a restored cache being refreshed) would answer only the pages it
+    // began with and drop the walk's: it is cancelled, and what it would have brought comes by polling.
+    await queryClient.cancelQueries({ queryKey: options.queryKey, exact: true });
     // Added to what is there now, where polling may have merged new messages into the first page meanwhile; if the
     // pages were reloaded meanwhile, the walk's own pages stand (polling brings what is newer than them).
     queryClient.setQueryData<MessagePages>(options.queryKey, (now) =>

@@ -33,7 +33,8 @@ export function LiveNotice() {
     <div
       role="status"
       aria-live="polite"
-      className="pointer-events-none fixed inset-x-0 top-2 z-50 flex justify-center px-3"
+      // On a phone it takes its own line under the top bar instead of covering it; wider, it floats over the top.
+      className={`pointer-events-none z-50 flex shrink-0 justify-center px-3 md:fixed md:inset-x-0 md:top-2 md:py-0 ${text ? 'py-1.5' : ''}`}
     >
       {text ? (
         <span

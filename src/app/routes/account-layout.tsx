@@ -60,10 +60,10 @@ export function AccountLayout() {
     <AccountContext.Provider value={context}>
       <div className="flex h-full flex-col md:flex-row">
         <Rail accounts={accounts.data ?? []} accountId={accountId} unread={unread} />
+        <LiveNotice />
         <main className="flex min-h-0 min-w-0 flex-1">{page}</main>
       </div>
       {context ? <GlobalShortcuts /> : null}
-      <LiveNotice />
     </AccountContext.Provider>
   );
 }
