@@ -38,7 +38,7 @@ export function ShortcutsHelp({ open, onOpenChange }: { open: boolean; onOpenCha
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 p-4 text-[13px]">
           {shortcuts.map((shortcut) => (
             <div key={shortcut.does} className="contents">
-              <dt className="flex gap-1 whitespace-nowrap">
+              <dt className="flex items-start gap-1 whitespace-nowrap">
                 {shortcut.keys.map((key) => (
                   <kbd
                     key={key}
