@@ -1,8 +1,10 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { CreateResultSchema, paginated, result } from '../contract/envelopes';
 import { ConversationSchema } from '../contract/models';
 import type { CreateConversationBody } from '../contract/requests';
 import { request } from './client';
+import { messageQueries } from './messages';
 
 const ConversationPage = paginated(ConversationSchema);
 const ConversationResult = result(ConversationSchema);
@@ -48,6 +50,21 @@ export const conversationQueries = {
       staleTime: 60_000,
     }),
 };
+
+/**
+ * Starts loading a conversation (its newest messages and its details) before it opens, for a row that is pressed,
+ * hovered or focused: what is cached already is not asked for again.
+ */
+export function usePrefetchConversation(accountId: string) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (conversationId: string) => {
+      void queryClient.prefetchInfiniteQuery(messageQueries.list(accountId, conversationId));
+      void queryClient.prefetchQuery(conversationQueries.detail(accountId, conversationId));
+    },
+    [queryClient, accountId],
+  );
+}
 
 export interface CreateConversationVariables {
   body: CreateConversationBody;

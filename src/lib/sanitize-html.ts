@@ -42,7 +42,20 @@ function configure() {
  * Where the browser has Trusted Types, the answer is TrustedHTML from DOMPurify's policy, the only one the
  * page's policy allows, so no other string can reach an HTML sink.
  */
+/** The same HTML always sanitises to the same result: recently shown messages render again without the parser. */
+const recent = new Map<string, string | TrustedHTML>();
+const RECENT = 2_000;
+
 export function sanitizeMessageHtml(html: string): string | TrustedHTML {
+  const known = recent.get(html);
+  if (known !== undefined) return known;
+  const clean = sanitize(html);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(html, clean);
+  return clean;
+}
+
+function sanitize(html: string): string | TrustedHTML {
   configure();
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,

@@ -13,9 +13,9 @@ const supported = () => typeof Notification !== 'undefined';
  * on load): while the tab is hidden, a new message in another conversation shows one; clicking it opens it.
  */
 export function DesktopNotifications() {
-  const [enabled, setEnabled] = useState<boolean>(
-    () => supported() && Notification.permission === 'granted' && readLocal(KEY, false),
-  );
+  // Read once and on each toggle: asking the browser for the permission is slow, and this renders on every navigation.
+  const [permission, setPermission] = useState(() => (supported() ? Notification.permission : 'denied'));
+  const [enabled, setEnabled] = useState<boolean>(() => permission === 'granted' && readLocal(KEY, false));
   const { accountId, conversationId } = useParams();
   const navigate = useNavigate();
 
@@ -45,14 +45,14 @@ export function DesktopNotifications() {
       writeLocal(KEY, false);
       return;
     }
-    const permission =
-      Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
-    const on = permission === 'granted';
+    const answer = permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+    setPermission(answer);
+    const on = answer === 'granted';
     setEnabled(on);
     writeLocal(KEY, on);
   }
 
-  const denied = Notification.permission === 'denied';
+  const denied = permission === 'denied';
   const label = enabled
     ? 'Desktop notifications: on. Turn them off'
     : denied

@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import { usePrefetchConversation } from '../../api/conversations';
 import { Link } from 'react-router';
 import { Avatar } from '../../components/ui/avatar';
 import { ComposeIcon, LockIcon } from '../../components/ui/icons';
@@ -8,6 +9,9 @@ import { useDrafts } from '../../lib/drafts';
 import { absoluteTime, relativeTime } from '../../lib/format-time';
 import { paths } from '../../lib/paths';
 import { type ConversationRow, rowSubtitle } from './conversation-rows';
+
+/** How long a pointer rests on a row (or the focus stays on it) before its conversation starts loading. */
+const INTENT_MS = 80;
 
 /** Rows have a fixed height in px so the virtual list never measures them (and ignores root font size). */
 export const ROW_HEIGHT = 56;
@@ -31,9 +35,22 @@ export const ConversationRowLink = memo(function ConversationRowLink({
   now,
 }: RowProps) {
   const hasDraft = Boolean(useDrafts(accountId)[row.id]);
+  const prefetch = usePrefetchConversation(accountId);
+  const intent = useRef(0);
+  const soon = () => {
+    window.clearTimeout(intent.current);
+    intent.current = window.setTimeout(() => prefetch(row.id), INTENT_MS);
+  };
+  const never = () => window.clearTimeout(intent.current);
   return (
     <Link
       to={paths.conversation(accountId, row.id)}
+      // The conversation starts loading when the row is pressed (or rested on), not when the click ends.
+      onPointerDown={() => prefetch(row.id)}
+      onPointerEnter={soon}
+      onPointerLeave={never}
+      onFocus={soon}
+      onBlur={never}
       aria-current={selected ? 'page' : undefined}
       tabIndex={tabbable ? 0 : -1}
       data-row-index={index}
@@ -76,7 +93,11 @@ export const ConversationRowLink = memo(function ConversationRowLink({
           ) : null}
           <time
             dateTime={row.lastMessageAt ?? undefined}
-            title={absoluteTime(row.lastMessageAt)}
+            // The full date and time as a tooltip, written when the pointer comes: the first date format the page
+            // makes costs tens of milliseconds (locale data), which the list's first paint should not wait for.
+            onPointerEnter={(event) => {
+              event.currentTarget.title = absoluteTime(row.lastMessageAt);
+            }}
             className={cn(
               'ml-auto shrink-0 pl-2 text-[13px] leading-5 tabular-nums',
               row.unread

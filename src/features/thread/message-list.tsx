@@ -8,7 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { type Components, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon } from '../../components/ui/icons';
 import type { Message } from '../../contract/models';
 import { paths } from '../../lib/paths';
@@ -16,31 +16,30 @@ import { dayLabel } from '../../lib/format-time';
 import { DayJump } from './day-jump';
 import { MessageItem } from './message-item';
 import type { Thread, ThreadItem } from './thread-items';
+import { lastView, rememberedHeights, rememberHeights, rememberView } from './row-heights';
 import { useLandOnMessage } from './use-land-on-message';
 import { articleOf, useMessageKeys } from './use-message-keys';
 
-// Virtuoso keeps the reader's place when older messages are prepended if the first item's index drops by
-// exactly as many items; indexes are counted down from here.
-const START_INDEX = 1_000_000_000;
+const HEADER_HEIGHT = 40;
+const FOOTER_HEIGHT = 12;
+/** Older messages load when the view comes this near the top of what is loaded. */
+const LOAD_OLDER_WITHIN = 1_200;
 
-interface ListContext {
-  hasOlder: boolean;
-  loadingOlder: boolean;
+/** A row's height before it is measured: close enough that a first open lands without a visible correction. */
+function estimateHeight(item: ThreadItem): number {
+  let height = item.startsGroup ? 64 : 28;
+  if (item.startsDay) height += 37;
+  if (item.message.attachments?.length) height += 76 * item.message.attachments.length;
+  return height;
 }
 
-// Defined once: components made during render would remount (and be measured again) on every render.
-const listComponents: Components<ThreadItem, ListContext> = {
-  Header: ({ context }) => (
-    <div className="h-10 px-6 pt-4 text-center text-[13px] text-neutral-500 dark:text-neutral-400">
-      {context.hasOlder
-        ? context.loadingOlder
-          ? 'Loading older messages…'
-          : ''
-        : 'This is the start of the conversation.'}
+function ListHeader({ hasOlder, loadingOlder }: { hasOlder: boolean; loadingOlder: boolean }) {
+  return (
+    <div className="absolute inset-x-0 top-0 h-10 px-6 pt-4 text-center text-[13px] text-neutral-500 dark:text-neutral-400">
+      {hasOlder ? (loadingOlder ? 'Loading older messages…' : '') : 'This is the start of the conversation.'}
     </div>
-  ),
-  Footer: () => <div className="h-3" />,
-};
+  );
+}
 
 export interface MessageListHandle {
   /** Brings a loaded message into view (centred, or at the top), and with `focus` puts the focus on it. */
@@ -85,28 +84,53 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     initialMessageId,
     newCount,
   } = props;
-  const virtuoso = useRef<VirtuosoHandle>(null);
   const [atBottom, setAtBottom] = useState(true);
   const { items, byId, replies } = thread;
+  const scroller = useRef<HTMLDivElement | null>(null);
 
-  // The newest message when the thread first rendered anchors the index space.
-  const anchor = useRef<string | null>(null);
-  if (anchor.current === null && items.length > 0) anchor.current = items[items.length - 1]!.id;
-  const anchorIndex = Math.max(
-    0,
-    items.findIndex((item) => item.id === anchor.current),
+  // A conversation read before renders with its rows' measured heights: at the bottom in the first frame.
+  const heightsKey = `${accountId}/${conversationId}`;
+  const [known] = useState(() => rememberedHeights(heightsKey, lastView().width));
+  const estimateSize = useCallback(
+    (index: number) => {
+      const item = items[index]!;
+      return known?.get(item.id) ?? estimateHeight(item);
+    },
+    [items, known],
   );
-  const firstItemIndex = START_INDEX - anchorIndex;
-
-  // Only the first render's position matters.
-  const [initialIndex] = useState(() => {
-    const index = initialMessageId ? items.findIndex((item) => item.id === initialMessageId) : -1;
-    return index >= 0 ? { index, align: 'center' as const } : Math.max(0, items.length - 1);
+  // Only the first render's position matters: the newest message at the bottom, or a permalink's in the middle.
+  const [start] = useState(() => {
+    const view = lastView().height;
+    const target = initialMessageId ? items.findIndex((item) => item.id === initialMessageId) : -1;
+    let top = HEADER_HEIGHT;
+    for (let index = 0; index < (target >= 0 ? target : items.length); index++) top += estimateSize(index);
+    const offset = target >= 0 ? top + estimateSize(target) / 2 - view / 2 : top + FOOTER_HEIGHT - view;
+    return { offset: Math.max(0, offset), view };
   });
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize,
+    getItemKey: (index) => items[index]!.id,
+    paddingStart: HEADER_HEIGHT,
+    paddingEnd: FOOTER_HEIGHT,
+    overscan: 6,
+    // Older pages prepended above keep the message in view where it is.
+    anchorTo: 'end',
+    initialOffset: start.offset,
+    initialRect: { width: lastView().width, height: start.view },
+  });
+  const rows = virtualizer.getVirtualItems();
+  useEffect(
+    () => () => {
+      const element = scroller.current;
+      if (element) rememberHeights(heightsKey, element.clientWidth, virtualizer.itemSizeCache);
+    },
+    [heightsKey, virtualizer],
+  );
 
-  // Follow new messages when the reader was at the bottom before they came. The list scrolls itself, from a
-  // snapshot taken before the new rows render: Virtuoso's followOutput and at-bottom state both misjudge here.
-  const scroller = useRef<HTMLElement | null>(null);
+  // Follow new messages when the reader was at the bottom before they came, from a snapshot taken before the new
+  // rows render.
   const nearBottom = useRef(true);
   const lastId = items.at(-1)?.id;
   const renderedLastId = useRef(lastId);
@@ -142,6 +166,9 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     // The scroll event of a reader who just scrolled up may not have come yet: their position says so already.
     if (atEnd.current && element && element.scrollTop >= endTop.current - 1) stickToBottom();
   }, [stickToBottom]);
+  const totalHeight = virtualizer.getTotalSize();
+  useLayoutEffect(keepEnd, [totalHeight, keepEnd]);
+
   // The day of the message at the top of the view, for the chip floating over the messages.
   const [topDay, setTopDay] = useState<string | null>(null);
   const dayFrame = useRef(0);
@@ -168,42 +195,58 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     },
     [],
   );
-  const detachScroller = useRef<(() => void) | null>(null);
-  const onScrollerRef = useCallback(
-    (element: HTMLElement | Window | null) => {
-      detachScroller.current?.();
-      detachScroller.current = null;
-      const node = element instanceof HTMLElement ? element : null;
-      scroller.current = node;
-      if (!node) return;
-      const onScroll = () => {
-        scheduleTopDay();
-        const distance = node.scrollHeight - node.scrollTop - node.clientHeight;
-        nearBottom.current = distance < 120;
-        atEnd.current = distance < 8;
-        if (atEnd.current) endTop.current = node.scrollTop;
-      };
-      node.addEventListener('scroll', onScroll, { passive: true });
-      scheduleTopDay();
-      const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(keepEnd);
-      resized?.observe(node);
-      detachScroller.current = () => {
-        node.removeEventListener('scroll', onScroll);
-        resized?.disconnect();
-      };
-    },
-    [keepEnd, scheduleTopDay],
-  );
+  const firstRow = rows[0]?.index;
+  useEffect(scheduleTopDay, [firstRow, scheduleTopDay]);
 
   const onAtBottomChange = useRef(props.onAtBottomChange);
   onAtBottomChange.current = props.onAtBottomChange;
-  const onBottom = useCallback((value: boolean) => {
-    setAtBottom(value);
-    onAtBottomChange.current(value);
-  }, []);
+  const atBottomNow = useRef(true);
+  const loadOlder = useRef(() => {});
+  loadOlder.current = () => {
+    const element = scroller.current;
+    if (element && hasOlder && !loadingOlder && element.scrollTop < LOAD_OLDER_WITHIN) onLoadOlder();
+  };
+  useEffect(() => loadOlder.current(), [firstRow, hasOlder, loadingOlder]);
+  useEffect(() => {
+    const node = scroller.current;
+    if (!node) return;
+    const onScroll = () => {
+      scheduleTopDay();
+      loadOlder.current();
+      const distance = node.scrollHeight - node.scrollTop - node.clientHeight;
+      nearBottom.current = distance < 120;
+      atEnd.current = distance < 8;
+      if (atEnd.current) endTop.current = node.scrollTop;
+      if (nearBottom.current !== atBottomNow.current) {
+        atBottomNow.current = nearBottom.current;
+        setAtBottom(nearBottom.current);
+        onAtBottomChange.current(nearBottom.current);
+      }
+    };
+    node.addEventListener('scroll', onScroll, { passive: true });
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(keepEnd);
+    resized?.observe(node);
+    return () => {
+      rememberView(node.clientWidth, node.clientHeight);
+      node.removeEventListener('scroll', onScroll);
+      resized?.disconnect();
+    };
+  }, [keepEnd, scheduleTopDay]);
 
-  const keys = useMessageKeys(items, scroller, virtuoso);
-  const landOn = useLandOnMessage(items, virtuoso, scroller);
+  const scrollToIndex = useCallback(
+    (index: number, align: 'center' | 'start' | 'auto') => virtualizer.scrollToIndex(index, { align }),
+    [virtualizer],
+  );
+  const keys = useMessageKeys(items, scroller, scrollToIndex);
+  const landOn = useLandOnMessage(items, scrollToIndex, scroller);
+
+  // The first position, before the first paint: the newest message at the bottom, or a permalink's message.
+  const placed = useRef(false);
+  useLayoutEffect(() => {
+    if (placed.current) return;
+    placed.current = true;
+    if (!initialMessageId || !landOn(initialMessageId, 'center')) stickToBottom();
+  }, [initialMessageId, landOn, stickToBottom]);
 
   useImperativeHandle(ref, () => ({
     scrollToMessage(id, align = 'center', focus = false) {
@@ -226,43 +269,42 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       onFocus={keys.onFocus}
     >
       {topDay ? <DayJump day={topDay} onJump={props.onJumpToDate} /> : null}
-      <Virtuoso
-        ref={virtuoso}
-        // Virtuoso sets `outline: none` on its scroller: the keyboard focus shows as an inset ring instead.
-        className="min-h-0 flex-1 focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset"
+      <div
+        ref={scroller}
         role="log"
         aria-label="Messages"
-        data={items}
-        firstItemIndex={firstItemIndex}
-        scrollerRef={onScrollerRef}
-        initialTopMostItemIndex={initialIndex}
-        computeItemKey={(_, item) => item.id}
-        startReached={() => {
-          if (hasOlder && !loadingOlder) onLoadOlder();
-        }}
-        atBottomStateChange={onBottom}
-        itemsRendered={scheduleTopDay}
-        totalListHeightChanged={keepEnd}
-        atBottomThreshold={120}
-        increaseViewportBy={{ top: 800, bottom: 400 }}
-        context={{ hasOlder, loadingOlder }}
-        components={listComponents}
-        itemContent={(_, item) => (
-          <MessageItem
-            item={item}
-            parent={item.message.parent_message_id ? byId.get(item.message.parent_message_id) : undefined}
-            replyCount={replies.get(item.id)?.length ?? 0}
-            highlighted={item.id === highlightedId}
-            found={item.id === props.findCurrentId ? 'current' : props.findMatchIds?.has(item.id) ? 'match' : null}
-            startsUnread={item.id === props.unreadFromId}
-            repliesHref={paths.replies(accountId, conversationId, item.id)}
-            onJump={props.onJump}
-            onCopyLink={props.onCopyLink}
-            onCopyText={props.onCopyText}
-            renderAttachments={props.renderAttachments}
-          />
-        )}
-      />
+        tabIndex={0}
+        className="min-h-0 flex-1 overflow-y-auto outline-none [overflow-anchor:none] focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset"
+      >
+        <div className="relative" style={{ height: totalHeight }}>
+          <ListHeader hasOlder={hasOlder} loadingOlder={loadingOlder} />
+          <div style={{ paddingTop: rows[0]?.start ?? 0 }}>
+            {rows.map((row) => {
+              const item = items[row.index]!;
+              return (
+                // A row of its own formatting context: its first margin stays inside it, in its measured height.
+                <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="flow-root">
+                  <MessageItem
+                    item={item}
+                    parent={item.message.parent_message_id ? byId.get(item.message.parent_message_id) : undefined}
+                    replyCount={replies.get(item.id)?.length ?? 0}
+                    highlighted={item.id === highlightedId}
+                    found={
+                      item.id === props.findCurrentId ? 'current' : props.findMatchIds?.has(item.id) ? 'match' : null
+                    }
+                    startsUnread={item.id === props.unreadFromId}
+                    repliesHref={paths.replies(accountId, conversationId, item.id)}
+                    onJump={props.onJump}
+                    onCopyLink={props.onCopyLink}
+                    onCopyText={props.onCopyText}
+                    renderAttachments={props.renderAttachments}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
       {!atBottom ? (
         // Below the messages, not over them: the list's view ends above it, so no line is ever hidden under it.
         <div className="flex shrink-0 justify-center py-1.5">

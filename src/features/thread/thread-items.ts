@@ -14,6 +14,9 @@ export interface ThreadItem {
   startsGroup: boolean;
 }
 
+/** Brings the row at an index of the thread into view. */
+export type ScrollToIndex = (index: number, align: 'center' | 'start' | 'auto') => void;
+
 export interface Thread {
   /** Oldest first, as a thread reads. */
   items: ThreadItem[];

@@ -1,6 +1,5 @@
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
-import type { VirtuosoHandle } from 'react-virtuoso';
-import type { ThreadItem } from './thread-items';
+import type { ScrollToIndex, ThreadItem } from './thread-items';
 import { articleOf } from './use-message-keys';
 
 /** How long a landing keeps its message in view while the rows around it are measured and older pages load. */
@@ -28,7 +27,7 @@ function inPlace(scroller: HTMLElement, row: DOMRect, align: 'center' | 'start')
  */
 export function useLandOnMessage(
   items: ThreadItem[],
-  virtuoso: RefObject<VirtuosoHandle | null>,
+  scrollToIndex: ScrollToIndex,
   scroller: RefObject<HTMLElement | null>,
 ) {
   const itemsRef = useRef(items);
@@ -40,7 +39,7 @@ export function useLandOnMessage(
     (id: string, align: 'center' | 'start') => {
       const scrollTo = () => {
         const index = itemsRef.current.findIndex((item) => item.id === id);
-        if (index >= 0) virtuoso.current?.scrollToIndex({ index, align, behavior: 'auto' });
+        if (index >= 0) scrollToIndex(index, align);
         return index >= 0;
       };
       stopSettling.current?.();
@@ -70,6 +69,6 @@ export function useLandOnMessage(
       stopSettling.current = stop;
       return true;
     },
-    [virtuoso, scroller],
+    [scrollToIndex, scroller],
   );
 }

@@ -1,6 +1,5 @@
 import { type FocusEvent, type KeyboardEvent, type RefObject, useCallback, useEffect, useRef } from 'react';
-import type { VirtuosoHandle } from 'react-virtuoso';
-import type { ThreadItem } from './thread-items';
+import type { ScrollToIndex, ThreadItem } from './thread-items';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -29,7 +28,7 @@ function nextAfter(root: HTMLElement): HTMLElement | undefined {
 export function useMessageKeys(
   items: readonly ThreadItem[],
   scroller: RefObject<HTMLElement | null>,
-  virtuoso: RefObject<VirtuosoHandle | null>,
+  scrollToIndex: ScrollToIndex,
 ) {
   const tabbedAt = useRef(0);
   useEffect(() => {
@@ -51,10 +50,10 @@ export function useMessageKeys(
         return;
       }
       // Not mounted yet: brought into view first, then focused once it renders.
-      virtuoso.current?.scrollIntoView({ index, behavior: 'auto' });
+      scrollToIndex(index, 'auto');
       requestAnimationFrame(() => requestAnimationFrame(() => articleOf(item.id)?.focus({ preventScroll: true })));
     },
-    [items, virtuoso],
+    [items, scrollToIndex],
   );
 
   const onKeyDown = useCallback(
