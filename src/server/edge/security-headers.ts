@@ -25,8 +25,9 @@ const PERMISSIONS_POLICY = [
 /** Answers that bring no policy of their own (JSON, files, errors) may load and frame nothing. */
 const DEFAULT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** Whether the request came over https; `url` is the request's absolute URL, so its scheme leads (no parse needed). */
 export function overHttps(url: string, forwardedProto: string | undefined): boolean {
-  return new URL(url).protocol === 'https:' || forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https';
+  return /^https:/i.test(url) || forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
 /** The headers every answer carries, on every route; a route's own policy and caching are kept. */

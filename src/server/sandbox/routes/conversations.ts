@@ -16,16 +16,17 @@ export function conversationRoutes(store: Store) {
 
   app.get('/', (c) => {
     const q = must(parseListQuery(query(c)));
-    let at: ConversationPosition;
+    let from: ConversationPosition | null = null;
     if (q.next) {
       const key = decodeCursor('conversations', q.next, ['n', 'n', 'n', 'n']);
       if (!key) throw new Problem(400, 'next is not a cursor of this list');
       const [k, pk, snapshotSeq, snapshotPk] = key as number[];
-      at = { key: k!, pk: pk!, snapshotSeq: snapshotSeq!, snapshotPk: snapshotPk! };
-    } else {
-      at = store.conversations.startPosition();
+      from = { key: k!, pk: pk!, snapshotSeq: snapshotSeq!, snapshotPk: snapshotPk! };
     }
-    const rows = store.conversations.list(c.get('account').id, q.pageSize + 1, at, q.updatedAfter);
+    const { at, rows } = store.read(() => {
+      const at = from ?? store.conversations.startPosition();
+      return { at, rows: store.conversations.list(c.get('account').id, q.pageSize + 1, at, q.updatedAfter) };
+    });
     const page = rows.slice(0, q.pageSize);
     const last = page.at(-1);
     const next =
@@ -60,9 +61,12 @@ export function conversationRoutes(store: Store) {
 
   app.get('/:id/messages', (c) => {
     const q = must(parseListQuery(query(c)));
-    const row = store.conversations.get(c.get('account').id, c.req.param('id'));
-    if (!row) throw notFound('Conversation', c.req.param('id'));
-    const { records, next } = messagesPage(store, row.pk, q);
+    const id = c.req.param('id');
+    const { records, next } = store.read(() => {
+      const pk = store.conversations.pkOf(c.get('account').id, id);
+      if (pk === undefined) throw notFound('Conversation', id);
+      return messagesPage(store, pk, q);
+    });
     return c.json(listBody(c, records, next, q));
   });
 

@@ -46,7 +46,7 @@ export function messagesPage(store: Store, conversationPk: number, q: ListQuery)
 }
 
 const authorOf = (store: Store, row: MessageRow) =>
-  row.author_pk === null ? undefined : store.users.getByPk(row.author_pk);
+  row.author_pk === null ? undefined : store.users.authorByPk(row.author_pk);
 
 export function messageRoutes(store: Store) {
   const app = new Hono<SandboxEnv>();

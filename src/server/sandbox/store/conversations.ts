@@ -1,5 +1,6 @@
 import type { Conversation } from '../../../contract/models';
 import type { Db } from './db';
+import { prepareRows } from './named-rows';
 
 export interface ConversationRow {
   pk: number;
@@ -16,7 +17,14 @@ export interface ConversationRow {
   updated_at: string;
 }
 
-export function toConversation(row: ConversationRow): Conversation {
+/** A conversation as a list answers it, with its place in the list (last_seq, pk). */
+export type ListedConversation = Pick<
+  ConversationRow,
+  'pk' | 'id' | 'remote_id' | 'name' | 'private' | 'participants' | 'created_at' | 'last_message_at' | 'last_seq'
+>;
+const LISTED = 'pk, id, remote_id, name, private, participants, created_at, last_message_at, last_seq';
+
+export function toConversation(row: ListedConversation): Conversation {
   return {
     id: row.id,
     remote_id: row.remote_id,
@@ -43,22 +51,28 @@ export function directKey(userIds: string[]): string {
 }
 
 export function createConversationStore(db: Db) {
-  const page = db.prepare<[string, number, number, number, number, string, number], ConversationRow>(
-    `SELECT * FROM conversations
+  const page = prepareRows<[string, number, number, number, number, string, number], ListedConversation>(
+    db,
+    `SELECT ${LISTED} FROM conversations
      WHERE account_id = ? AND last_seq <= ? AND pk <= ? AND (last_seq, pk) < (?, ?) AND updated_at > ?
      ORDER BY last_seq DESC, pk DESC LIMIT ?`,
   );
-  const movedSince = db.prepare<[string, number, number, string], ConversationRow>(
-    'SELECT * FROM conversations WHERE account_id = ? AND last_seq > ? AND pk <= ? AND updated_at > ?',
+  const movedSince = db.prepare<[string, number, number, string], ListedConversation>(
+    `SELECT ${LISTED} FROM conversations WHERE account_id = ? AND last_seq > ? AND pk <= ? AND updated_at > ?`,
   );
   const lastSeqAt = db.prepare<[number, number], { seq: number | null }>(
     'SELECT max(seq) AS seq FROM messages WHERE conversation_pk = ? AND seq <= ?',
   );
-  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM messages');
-  const maxPk = db.prepare<[], { pk: number | null }>('SELECT max(pk) AS pk FROM conversations');
-  const byId = db.prepare<[string, string], ConversationRow>(
+  const snapshot = db.prepare<[], { seq: number | null; pk: number | null }>(
+    'SELECT (SELECT max(seq) FROM messages) AS seq, (SELECT max(pk) FROM conversations) AS pk',
+  );
+  const byId = prepareRows<[string, string], ConversationRow>(
+    db,
     'SELECT * FROM conversations WHERE account_id = ? AND id = ?',
   );
+  const pkById = db
+    .prepare<[string, string], number>('SELECT pk FROM conversations WHERE account_id = ? AND id = ?')
+    .pluck();
   const byDirectKey = db.prepare<[string, string], ConversationRow>(
     'SELECT * FROM conversations WHERE account_id = ? AND direct_key = ?',
   );
@@ -77,12 +91,8 @@ export function createConversationStore(db: Db) {
 
   return {
     startPosition(): ConversationPosition {
-      return {
-        key: Number.MAX_SAFE_INTEGER,
-        pk: Number.MAX_SAFE_INTEGER,
-        snapshotSeq: maxSeq.get()?.seq ?? 0,
-        snapshotPk: maxPk.get()?.pk ?? 0,
-      };
+      const { seq, pk } = snapshot.get()!;
+      return { key: Number.MAX_SAFE_INTEGER, pk: Number.MAX_SAFE_INTEGER, snapshotSeq: seq ?? 0, snapshotPk: pk ?? 0 };
     },
 
     /**
@@ -107,6 +117,7 @@ export function createConversationStore(db: Db) {
     },
 
     get: (accountId: string, id: string) => byId.get(accountId, id),
+    pkOf: (accountId: string, id: string) => pkById.get(accountId, id),
     findDirect: (accountId: string, userIds: string[]) => byDirectKey.get(accountId, directKey(userIds)),
     findByName: (accountId: string, name: string) => byName.get(accountId, name),
 

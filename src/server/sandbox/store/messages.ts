@@ -1,12 +1,10 @@
-import type { Message } from '../../../contract/models';
+import type { Author, Message } from '../../../contract/models';
 import { toAttachment, type AttachmentRow } from './attachments';
 import type { Db } from './db';
-import { toAuthor, type UserRow } from './users';
+import { prepareRows } from './named-rows';
 
 export interface MessageRow {
   seq: number;
-  account_id: string;
-  conversation_pk: number;
   id: string;
   remote_id: string | null;
   author_pk: number | null;
@@ -20,30 +18,36 @@ export interface MessageRow {
 
 /** Names the index: SQLite's planner may otherwise walk the rowid backwards through other conversations. */
 const select = (index: 'messages_by_conversation' | 'messages_by_update' | 'messages_by_id') =>
-  `SELECT * FROM messages INDEXED BY ${index}`;
+  `SELECT seq, id, remote_id, author_pk, content_plain, content_html, parent_message_id, has_attachments, created_at,
+     updated_at FROM messages INDEXED BY ${index}`;
 
-export function toMessage(row: MessageRow, author: UserRow | undefined, attachments: AttachmentRow[] = []): Message {
+export function toMessage(row: MessageRow, author: Author | undefined, attachments: AttachmentRow[] = []): Message {
   return {
     id: row.id,
     remote_id: row.remote_id,
     content: { plain: row.content_plain, html: row.content_html },
     parent_message_id: row.parent_message_id,
     attachments: attachments.map(toAttachment),
-    author: author ? toAuthor(author) : null,
+    author: author ?? null,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
 }
 
 export function createMessageStore(db: Db) {
-  const changed = db.prepare<[number, string, string, number, number], MessageRow>(
+  const changed = prepareRows<[number, string, string, number, number], MessageRow>(
+    db,
     `${select('messages_by_update')} WHERE conversation_pk = ? AND updated_at > ? AND (updated_at, seq) < (?, ?)
      ORDER BY updated_at DESC, seq DESC LIMIT ?`,
   );
-  const pageAll = db.prepare<[number, number, number], MessageRow>(
+  const pageAll = prepareRows<[number, number, number], MessageRow>(
+    db,
     `${select('messages_by_conversation')} WHERE conversation_pk = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
   );
-  const byId = db.prepare<[string, string], MessageRow>(`${select('messages_by_id')} WHERE account_id = ? AND id = ?`);
+  const byId = prepareRows<[string, string], MessageRow>(
+    db,
+    `${select('messages_by_id')} WHERE account_id = ? AND id = ?`,
+  );
   const seqById = db.prepare<[string, string], { seq: number }>(
     'SELECT seq FROM messages WHERE account_id = ? AND id = ?',
   );

@@ -9,8 +9,11 @@ import { createUserStore } from './users';
 
 /** Every table's prepared statements, made once per database. */
 export function createStore(db: Db) {
+  const transaction = db.transaction((read: () => unknown) => read());
   return {
     db,
+    /** Runs the reads of one answer in one transaction: one snapshot, and the file's read lock taken once. */
+    read: <T>(reads: () => T): T => transaction(reads) as T,
     accounts: createAccountStore(db),
     users: createUserStore(db),
     conversations: createConversationStore(db),

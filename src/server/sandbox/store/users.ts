@@ -1,5 +1,6 @@
 import type { Author, User } from '../../../contract/models';
 import type { Db } from './db';
+import { prepareRows } from './named-rows';
 
 export interface UserRow {
   pk: number;
@@ -19,7 +20,14 @@ export interface UserRow {
   updated_at: string;
 }
 
-export function toUser(row: UserRow): User {
+/** A user as a list answers it, with its place in the list (name, pk). */
+export type ListedUser = Pick<
+  UserRow,
+  'pk' | 'id' | 'remote_id' | 'email' | 'username' | 'name' | 'first_name' | 'last_name' | 'bot' | 'active'
+>;
+const LISTED = 'pk, id, remote_id, email, username, name, first_name, last_name, bot, active';
+
+export function toUser(row: ListedUser): User {
   return {
     id: row.id,
     remote_id: row.remote_id,
@@ -48,11 +56,14 @@ export function toAuthor(row: UserRow): Author {
 }
 
 export function createUserStore(db: Db) {
-  const listFirst = db.prepare<[string, string, number], UserRow>(
-    'SELECT * FROM users WHERE account_id = ? AND updated_at > ? ORDER BY name, pk LIMIT ?',
+  const listFirst = prepareRows<[string, string, number], ListedUser>(
+    db,
+    `SELECT ${LISTED} FROM users WHERE account_id = ? AND updated_at > ? ORDER BY name, pk LIMIT ?`,
   );
-  const listAfter = db.prepare<[string, string, string, number, number], UserRow>(
-    'SELECT * FROM users WHERE account_id = ? AND updated_at > ? AND (name, pk) > (?, ?) ORDER BY name, pk LIMIT ?',
+  const listAfter = prepareRows<[string, string, string, number, number], ListedUser>(
+    db,
+    `SELECT ${LISTED} FROM users WHERE account_id = ? AND updated_at > ? AND (name, pk) > (?, ?)
+     ORDER BY name, pk LIMIT ?`,
   );
   const byId = db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE account_id = ? AND id = ?');
   const byPk = db.prepare<[number], UserRow>('SELECT * FROM users WHERE pk = ?');
@@ -63,29 +74,31 @@ export function createUserStore(db: Db) {
     'SELECT * FROM users WHERE account_id = ? AND phone_number = ? LIMIT 1',
   );
 
-  // Users never change while the sandbox serves (no operation writes them), so message authors are cached.
-  const cache = new Map<number, UserRow>();
-  function getByPkCached(pk: number): UserRow | undefined {
-    let row = cache.get(pk);
-    if (row === undefined) {
-      row = byPk.get(pk);
+  // Users never change while the sandbox serves (no operation writes them), so message authors are cached, ready
+  // to answer with: a page of 25 messages names a handful of people.
+  const authors = new Map<number, Readonly<Author>>();
+  function authorByPk(pk: number): Readonly<Author> | undefined {
+    let author = authors.get(pk);
+    if (author === undefined) {
+      const row = byPk.get(pk);
       if (row === undefined) return undefined;
-      if (cache.size >= 10_000) cache.clear();
-      cache.set(pk, row);
+      if (authors.size >= 10_000) authors.clear();
+      author = Object.freeze(toAuthor(row));
+      authors.set(pk, author);
     }
-    return row;
+    return author;
   }
 
   return {
     /** Users by name; `after` is the (name, pk) of the last row of the previous page. */
-    list(accountId: string, limit: number, after: [string, number] | null, updatedAfter: string | null): UserRow[] {
+    list(accountId: string, limit: number, after: [string, number] | null, updatedAfter: string | null): ListedUser[] {
       const since = updatedAfter ?? '';
       return after
         ? listAfter.all(accountId, since, after[0], after[1], limit)
         : listFirst.all(accountId, since, limit);
     },
     get: (accountId: string, id: string) => byId.get(accountId, id),
-    getByPk: getByPkCached,
+    authorByPk,
     findByEmail: (accountId: string, email: string) => byEmail.get(accountId, email),
     findByPhone: (accountId: string, phone: string) => byPhone.get(accountId, phone),
   };
