@@ -103,35 +103,74 @@ export function allAssetsGzipKb(distDir = 'dist'): number {
     .reduce((sum, f) => sum + gzipSync(readFileSync(`${distDir}/assets/${f}`), { level: 9 }).length / 1024, 0);
 }
 
-/** Clicks a conversation row and resolves with the time until its first messages are painted. */
-async function timeOpen(page: Page, href: string): Promise<number> {
+/**
+ * Clicks a conversation row with the mouse as a person does (over the row, down, up 80 ms later) and resolves with the
+ * time from the click until the conversation's newest message is on screen: inside the thread's view, not hidden while
+ * the list measures itself, counted in frames.
+ */
+export async function timeOpen(page: Page, href: string, newestId: string): Promise<number> {
   // Let the previous view settle, as a person would between two clicks.
   await page.waitForTimeout(300);
-  return page.evaluate(async (target) => {
-    const link = document.querySelector<HTMLAnchorElement>(`a[href="${target}"]`);
-    if (!link) throw new Error(`no row links to ${target}`);
-    const conversationId = decodeURIComponent(target.split('/c/')[1]!);
-    const shown = () => !!document.querySelector(`[data-conversation-id="${conversationId}"] [data-message-id]`);
-    const painted = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (!shown()) return;
-        observer.disconnect();
-        // The rows are in the document; the next frame is the one that shows them.
-        requestAnimationFrame(() => resolve(performance.now()));
-      });
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  const link = page.locator(`a[href="${href}"]`).first();
+  await link.scrollIntoViewIfNeeded();
+  const box = await link.boundingBox();
+  if (!box) throw new Error(`no row links to ${href}`);
+  await page.evaluate((id) => {
+    const onScreen = () => {
+      const row = document.querySelector(`[data-message-id="${id}"]`);
+      const log = row?.closest('[role="log"]')?.getBoundingClientRect();
+      if (!row || !log) return false;
+      const rect = row.getBoundingClientRect();
+      const visible = getComputedStyle(row).visibility === 'visible' && rect.height > 0;
+      return visible && rect.top >= log.top - 1 && rect.bottom <= log.bottom + 1;
+    };
+    (globalThis as { opened?: Promise<number> }).opened = new Promise<number>((resolve) => {
+      addEventListener(
+        'click',
+        (event) => {
+          const clicked = event.timeStamp;
+          const frame = () => (onScreen() ? resolve(performance.now() - clicked) : requestAnimationFrame(frame));
+          requestAnimationFrame(frame);
+        },
+        { once: true, capture: true },
+      );
     });
-    const start = performance.now();
-    link.click();
-    return (await painted) - start;
-  }, href);
+  }, newestId);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+  return page.evaluate(() => (globalThis as { opened?: Promise<number> }).opened!);
+}
+
+/** A conversation to open, and its newest message: what a person waits to see. */
+export interface OpenTarget {
+  id: string;
+  newestId: string;
+}
+
+/** The newest message of each conversation, asked of the sandbox. */
+export async function openTargets(
+  base: string,
+  headers: Record<string, string>,
+  conversationIds: string[],
+): Promise<OpenTarget[]> {
+  const targets: OpenTarget[] = [];
+  for (const id of conversationIds) {
+    const answer = await fetch(`${base}/sandbox/unified/messaging/conversations/${id}/messages?page_size=1`, {
+      headers,
+    });
+    const newest = ((await answer.json()) as { data?: { id: string }[] }).data?.[0];
+    if (newest) targets.push({ id, newestId: newest.id });
+  }
+  return targets;
 }
 
 export async function measureUi(
   base: string,
   accountId: string,
-  conversationIds: string[],
-  bigConversationId: string,
+  opens: OpenTarget[],
+  big: OpenTarget,
   bigFile?: { message: string; name: string; size: number },
   deepMessage?: { id: string; depth: number },
 ): Promise<UiFigures> {
@@ -147,15 +186,16 @@ export async function measureUi(
     await page.goto(base + accountPath);
     await page.locator(`a[href^="${accountPath}/c/"]`).first().waitFor();
     // Warm the thread's code chunk so that the figures are about data, not the first download of the chunk.
-    await timeOpen(page, `${accountPath}/c/${conversationIds.at(-1)}`);
+    const open = (target: OpenTarget) => timeOpen(page, `${accountPath}/c/${target.id}`, target.newestId);
+    await open(opens.at(-1)!);
 
     const coldOpenMs: number[] = [];
-    for (const id of conversationIds.slice(0, -1)) coldOpenMs.push(await timeOpen(page, `${accountPath}/c/${id}`));
+    for (const target of opens.slice(0, -1)) coldOpenMs.push(await open(target));
     const cachedSwitchMs: number[] = [];
-    for (const id of conversationIds.slice(0, -1)) cachedSwitchMs.push(await timeOpen(page, `${accountPath}/c/${id}`));
+    for (const target of opens.slice(0, -1)) cachedSwitchMs.push(await open(target));
 
     // Scroll up through a long conversation until 1,000 messages have been loaded, like a reader flicking upward.
-    await timeOpen(page, `${accountPath}/c/${bigConversationId}`);
+    await open(big);
     const scroll = await page.evaluate(async () => {
       const longTasks: number[] = [];
       const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
@@ -176,13 +216,13 @@ export async function measureUi(
 
     // A very large download in the app: the bytes stream into the browser's blob store, not the page.
     const download = bigFile
-      ? await timeDownload(page, base, `${accountPath}/c/${bigConversationId}/m/${bigFile.message}`, bigFile)
+      ? await timeDownload(page, base, `${accountPath}/c/${big.id}/m/${bigFile.message}`, bigFile)
       : null;
 
     // A permalink far back in the long conversation, opened as a fresh page (twice: the second is the figure).
     let deepPermalink: PermalinkFigure | null = null;
     if (deepMessage) {
-      const url = `${base}${accountPath}/c/${bigConversationId}/m/${deepMessage.id}`;
+      const url = `${base}${accountPath}/c/${big.id}/m/${deepMessage.id}`;
       await timePermalink(page, url, deepMessage.id, deepMessage.depth);
       deepPermalink = await timePermalink(page, url, deepMessage.id, deepMessage.depth);
     }

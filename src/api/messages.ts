@@ -9,6 +9,8 @@ const MessageResult = result(MessageSchema);
 
 /** StackOne's largest page: a cursor keeps its page size, so the thread's pages are all this big. */
 export const MESSAGE_PAGE_SIZE = 100;
+/** A walk's progress is told at most this often (and at its start and end): each telling renders the view again. */
+const PROGRESS_EVERY_MS = 100;
 /** A found message has at least this many older ones loaded above it, so no page loads in just after landing. */
 const ROOM_ABOVE = 50;
 export type MessagePages = InfiniteData<Paginated<Message>, string | null>;
@@ -95,6 +97,8 @@ export async function walkBack(
   const all = pages.flatMap((page) => page.data ?? []);
   const before = all.length;
   onProgress(progressOf(all, before), all);
+  let told = performance.now();
+  let untold = false;
   for (;;) {
     if (enough(all, before)) break;
     const next = pages.at(-1)?.next?.trim() || null;
@@ -103,8 +107,14 @@ export async function walkBack(
     pages.push(page);
     pageParams.push(next);
     all.push(...(page.data ?? []));
-    onProgress(progressOf(all, before), all);
+    untold = true;
+    if (performance.now() - told >= PROGRESS_EVERY_MS) {
+      onProgress(progressOf(all, before), all);
+      told = performance.now();
+      untold = false;
+    }
   }
+  if (untold) onProgress(progressOf(all, before), all);
   if (pages.length > start.pages.length) {
     const added = pages.slice(start.pages.length);
     const addedParams = pageParams.slice(start.pages.length);
