@@ -1,7 +1,54 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const COMPRESSIBLE = /\.(js|css|html|svg|webmanifest|json)$/;
+
+/**
+ * Every text file of the build also as `.br` and `.gz` beside it, which the server sends to the browsers that take
+ * them (a third to a fifth of the bytes on the wire). After the service worker is written, so it is compressed too.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  return {
+    name: 'inbox:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = (await readdir(outDir, { recursive: true })).filter((file) => COMPRESSIBLE.test(file));
+        await Promise.all(
+          files.map(async (file) => {
+            const path = join(outDir, file);
+            const bytes = await readFile(path);
+            if (bytes.length < 1024) return;
+            const [br, gz] = await Promise.all([
+              brotli(bytes, {
+                params: {
+                  [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                  [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+                },
+              }),
+              gzipped(bytes, { level: 9 }),
+            ]);
+            await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+          }),
+        );
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -35,6 +82,7 @@ export default defineConfig({
         sourcemap: false,
       },
     }),
+    precompress(),
   ],
   build: {
     outDir: 'dist',
@@ -46,12 +94,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2_000,
     rollupOptions: {
       input: { main: 'index.html', 'pdf-preview': 'pdf-preview.html' },
-      // react-query's core in one chunk of the first screen: the persisted cache (loaded apart) shares it as it is,
-      // instead of splitting small pieces of it into chunks of their own.
-      output: {
-        manualChunks: (id) =>
-          /\/@tanstack\/query-core\//.test(id) && !id.includes('hydration') ? 'query-core' : undefined,
-      },
     },
   },
   server: {

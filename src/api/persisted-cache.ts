@@ -8,8 +8,8 @@ import {
 import { clear, createStore, del, get, keys, set } from 'idb-keyval';
 import { version } from '../../package.json';
 import type { LinkedAccount } from '../contract/accounts';
-// Types only: this module is loaded apart from the first screen's code, and shares none of it.
-import type { Session } from './session';
+// Loaded apart from the first screen's code: what it takes from session.ts is in the first screen already.
+import { CACHE_OWNER_KEY, keptCacheOwner, type Session } from './session';
 
 /** Whose cache a session's is (`cacheOwnerOf` of session.ts, passed in by the caller). */
 export type OwnerOf = (session: Session) => string | null;
@@ -23,7 +23,7 @@ const ACCOUNTS_KEY = ['accounts', 'list'];
  */
 const store = () => createStore('inbox', 'query-cache');
 /** Which person's cache this browser holds; cleared with the person's other local state at sign-out. */
-export const OWNER_KEY = 'inbox:cache-owner';
+export const OWNER_KEY = CACHE_OWNER_KEY;
 const MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 /** The newest threads kept, each with its newest page only; two pages of the conversation list. */
 const MAX_THREADS = 20;
@@ -32,13 +32,7 @@ const BUSTER = version;
 
 const storageKey = (owner: string) => `query-cache:${owner}`;
 
-function storedOwner(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(OWNER_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
+const storedOwner = keptCacheOwner;
 
 function claim(owner: string) {
   try {
@@ -128,22 +122,26 @@ export async function restoreAndPersist(
   ownerOf: OwnerOf,
 ): Promise<void> {
   const owner = session ? ownerOf(session) : storedOwner();
+  // Only the person this browser keeps a cache for can have one on disk: for anyone else there is nothing to read.
+  const kept = owner !== null && storedOwner() === owner;
   if (owner !== null) {
     await deleteOthers(owner);
     if (session) claim(owner);
   }
   if (owner === null || storedOwner() !== owner) return watchOwner(queryClient, null, ownerOf);
-  await persistQueryClientRestore({
-    queryClient,
-    persister: persisterFor(owner),
-    maxAge: MAX_AGE_MS,
-    buster: BUSTER,
-  }).catch(() => undefined);
-  // What was restored shows at once and is read again as soon as a view uses it (even where staleTime is Infinity).
-  void queryClient.invalidateQueries({
-    predicate: (query) => query.queryKey[0] !== SESSION_KEY[0],
-    refetchType: 'none',
-  });
+  if (kept) {
+    await persistQueryClientRestore({
+      queryClient,
+      persister: persisterFor(owner),
+      maxAge: MAX_AGE_MS,
+      buster: BUSTER,
+    }).catch(() => undefined);
+    // What was restored shows at once and is read again as soon as a view uses it (even where staleTime is Infinity).
+    void queryClient.invalidateQueries({
+      predicate: (query) => query.queryKey[0] !== SESSION_KEY[0],
+      refetchType: 'none',
+    });
+  }
   if (session) queryClient.setQueryData(SESSION_KEY, session);
   watchOwner(queryClient, owner, ownerOf);
 }

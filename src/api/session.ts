@@ -48,6 +48,18 @@ export function cacheOwnerOf(session: Session): string | null {
   return `${session.mode}|${via}|${email?.toLowerCase() ?? ''}|${name}`;
 }
 
+/** Where the browser notes whose query cache it keeps (see persisted-cache.ts); cleared at sign-out. */
+export const CACHE_OWNER_KEY = 'inbox:cache-owner';
+
+/** Whose query cache this browser keeps, if anyone's: only that person can have one to restore. */
+export function keptCacheOwner(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(CACHE_OWNER_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export const sessionQueries = {
   current: () => queryOptions({ queryKey: ['session'], queryFn: () => getSession(), staleTime: Infinity, retry: 1 }),
 };

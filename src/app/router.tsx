@@ -1,14 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { accountQueries } from '../api/accounts';
-import { SkeletonRows } from '../components/ui/states';
-import { conversationQueries } from '../api/conversations';
+import { InboxShell } from './layout/inbox-frame';
 import { AccountLayout } from './routes/account-layout';
 import { ConversationsLayout } from './routes/conversations-layout';
 import { NoConversation } from './routes/no-conversation';
 import { NotFound } from './routes/not-found';
 import { RootRedirect } from './routes/root-redirect';
 import { RouteError } from './routes/route-error';
+
+// The pages a person opens from the first screen: loaded on first use, and ahead of it once the first screen is done.
+const threadRoute = () => import('./routes/thread-route').then((m) => ({ Component: m.ThreadRoute }));
+const usersRoute = () => import('./routes/users-route').then((m) => ({ Component: m.UsersRoute }));
+export const preloadRoutes = [threadRoute, usersRoute];
 
 export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
@@ -20,11 +24,13 @@ export function createRouter(queryClient: QueryClient) {
         {
           path: 'a/:accountId',
           element: <AccountLayout />,
-          hydrateFallbackElement: <SkeletonRows label="Loading the inbox" />,
+          hydrateFallbackElement: <InboxShell />,
           loader: ({ params }) => {
             // Start the first requests early; the views read the same cache.
             void queryClient.prefetchQuery(accountQueries.list());
-            void queryClient.prefetchInfiniteQuery(conversationQueries.list(params.accountId!));
+            void import('./first-reads')
+              .then(({ prefetchConversationList }) => prefetchConversationList(queryClient, params.accountId!))
+              .catch(() => undefined);
             return null;
           },
           children: [
@@ -34,19 +40,16 @@ export function createRouter(queryClient: QueryClient) {
                 { index: true, element: <NoConversation /> },
                 {
                   path: 'c/:conversationId',
-                  lazy: () => import('./routes/thread-route').then((m) => ({ Component: m.ThreadRoute })),
+                  lazy: threadRoute,
                 },
                 {
                   path: 'c/:conversationId/m/:messageId',
-                  lazy: () => import('./routes/thread-route').then((m) => ({ Component: m.ThreadRoute })),
+                  lazy: threadRoute,
                 },
               ],
             },
-            { path: 'users', lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UsersRoute })) },
-            {
-              path: 'users/:userId',
-              lazy: () => import('./routes/users-route').then((m) => ({ Component: m.UsersRoute })),
-            },
+            { path: 'users', lazy: usersRoute },
+            { path: 'users/:userId', lazy: usersRoute },
             { path: '*', element: <NotFound /> },
           ],
         },

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { isSignedIn, sessionQueries } from '../api/session';
-import { ErrorState, SkeletonRows } from '../components/ui/states';
+import { ErrorState } from '../components/ui/states';
+import { InboxShell } from './layout/inbox-frame';
 
 // Loaded only for someone who is not in (yet): the signed-in inbox's first screen does without them.
 const NoAccessPage = lazy(() =>
@@ -27,11 +28,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   // Someone who was in the inbox and is now signed out had their session end under them.
   const wasIn = useRef(false);
 
-  const loading = (
-    <main className="flex h-full">
-      <SkeletonRows label="Loading the inbox" />
-    </main>
-  );
+  // The first paint's frame, until the session says who this is.
+  const loading = <InboxShell />;
   if (session.isPending) return loading;
   if (session.isError) {
     return (

@@ -8,6 +8,7 @@ import { createUpstream } from './bff/upstream';
 import type { ServerConfig } from './config';
 import { allowedHosts } from './edge/allowed-hosts';
 import { requestBodyLimit } from './edge/body-limit';
+import { compressJson } from './edge/compress-json';
 import { createLogger, type Logger, requestLog } from './edge/request-log';
 import { securityHeaders } from './edge/security-headers';
 import { staticCacheHeaders } from './edge/static-cache';
@@ -76,6 +77,7 @@ export function createApp({
   const { budget, hub, leases, cache, people } = shared;
   const upstream = createUpstream(config, (request) => sandbox.fetch(request), budget);
   const engine = createSyncEngine({ upstream, hub, budget, leases, timeoutMs: config.upstreamTimeoutMs });
+  app.use(`${API_PREFIX}/*`, compressJson());
   app.route(API_PREFIX, createBff({ config, upstream, live: { hub, engine }, cache, people }));
 
   const indexFile = join(config.staticDir, 'index.html');
@@ -94,9 +96,10 @@ export function createApp({
       c.res.headers.set('Access-Control-Allow-Origin', 'null');
     }
   });
-  app.use('/assets/*', serveStatic({ root: config.staticDir }));
+  // The build writes a Brotli and a gzip copy of each text file beside it: sent to the browsers that take them.
+  app.use('/assets/*', serveStatic({ root: config.staticDir, precompressed: true }));
   app.all('/assets/*', (c) => c.json(errorBody(404, `No file ${c.req.path}`), 404));
-  app.use('*', serveStatic({ root: config.staticDir }));
+  app.use('*', serveStatic({ root: config.staticDir, precompressed: true }));
   // Every other GET is a route of the single-page app.
   app.get('*', (c) => {
     if (!existsSync(indexFile)) {

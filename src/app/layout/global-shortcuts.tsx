@@ -7,19 +7,17 @@ import { type ComposeTarget, type DialogName, onOpenDialog, openDialog } from '.
 import { paths } from '../../lib/paths';
 import { useTypeAhead } from './use-type-ahead';
 
-// The dialogs load on first use: the first screen does not need them.
-const QuickSwitcher = lazy(() =>
-  import('../../features/quick-switcher/quick-switcher').then((m) => ({ default: m.QuickSwitcher })),
-);
-const ShortcutsHelp = lazy(() =>
-  import('../../features/shortcuts/shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })),
-);
-const ComposeDialog = lazy(() =>
-  import('../../features/compose/compose-dialog').then((m) => ({ default: m.ComposeDialog })),
-);
-const NewConversationDialog = lazy(() =>
-  import('../../features/new-conversation/new-conversation-dialog').then((m) => ({ default: m.NewConversationDialog })),
-);
+// The dialogs load on first use, or ahead of it once the first screen is done: the first screen does not need them.
+const quickSwitcher = () => import('../../features/quick-switcher/quick-switcher');
+const shortcutsHelp = () => import('../../features/shortcuts/shortcuts-help');
+const composeDialog = () => import('../../features/compose/compose-dialog');
+const newConversationDialog = () => import('../../features/new-conversation/new-conversation-dialog');
+export const preloadDialogs = [quickSwitcher, composeDialog, newConversationDialog, shortcutsHelp];
+
+const QuickSwitcher = lazy(() => quickSwitcher().then((m) => ({ default: m.QuickSwitcher })));
+const ShortcutsHelp = lazy(() => shortcutsHelp().then((m) => ({ default: m.ShortcutsHelp })));
+const ComposeDialog = lazy(() => composeDialog().then((m) => ({ default: m.ComposeDialog })));
+const NewConversationDialog = lazy(() => newConversationDialog().then((m) => ({ default: m.NewConversationDialog })));
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;

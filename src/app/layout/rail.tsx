@@ -18,6 +18,7 @@ import { cn } from '../../lib/cn';
 import { paths } from '../../lib/paths';
 import { type ThemeChoice, setTheme, useTheme } from '../theme';
 import { DesktopNotifications } from './desktop-notifications';
+import { RailFrame } from './inbox-frame';
 import { openDialog } from '../../lib/app-events';
 
 // Only someone signed in through a provider or the team password has the menu; the first screen does without its code.
@@ -52,10 +53,7 @@ export function Rail({
   const onUsers = useMatch('/a/:accountId/users/*') !== null;
   const person = useQuery(sessionQueries.current()).data?.person;
   return (
-    <nav
-      aria-label="Main"
-      className="flex shrink-0 items-center gap-1 border-b border-neutral-200 bg-neutral-100 px-2 py-1.5 md:w-20 md:flex-col md:border-r md:border-b-0 md:px-1.5 md:py-3 dark:border-neutral-800 dark:bg-neutral-900"
-    >
+    <RailFrame>
       <AccountSwitcher accounts={accounts} accountId={accountId} unread={unread} />
       <div className="flex flex-1 gap-1 md:mt-3 md:w-full md:flex-none md:flex-col">
         <Link to={paths.account(accountId)} className={navClass(!onUsers)} aria-current={onUsers ? undefined : 'page'}>
@@ -113,6 +111,6 @@ export function Rail({
           </Suspense>
         ) : null}
       </div>
-    </nav>
+    </RailFrame>
   );
 }

@@ -1,27 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { Outlet, useParams } from 'react-router';
+import { Outlet, useLocation, useParams } from 'react-router';
 import { accountQueries } from '../../api/accounts';
 import { useLiveInbox } from '../../api/live';
 import { errorMessage } from '../../api/errors';
 import { userQueries } from '../../api/users';
-import { ErrorState, SkeletonRows } from '../../components/ui/states';
+import { ErrorState } from '../../components/ui/states';
 import { AccountContext } from '../../lib/account-context';
 import { writeLocal } from '../../lib/local-store';
 import { Rail } from '../layout/rail';
 import { GlobalShortcuts } from '../layout/global-shortcuts';
+import { InboxFrame, PagePlaceholder } from '../layout/inbox-frame';
 import { LiveNotice } from '../layout/live-notice';
 import { useAccountsUnread } from '../layout/use-accounts-unread';
 import { useUnreadBadge } from '../layout/use-unread-badge';
+import { LAST_ACCOUNT_KEY } from '../account-to-open';
+import { useFirstScreenDone } from '../when-settled';
 import { UnknownAccount } from './unknown-account';
 
-export const LAST_ACCOUNT_KEY = 'inbox:last-account';
 const NO_ACCOUNTS: string[] = [];
 
 /** Everything under /a/:accountId: the rail, the account's context, and the page. */
 export function AccountLayout() {
   const params = useParams();
   const accountId = params.accountId!;
+  const { pathname } = useLocation();
   const accounts = useQuery(accountQueries.list());
   const account = accounts.data?.find((a) => a.id === accountId);
   const self = useQuery(userQueries.withEmail(accountId, account?.origin_username));
@@ -31,7 +34,9 @@ export function AccountLayout() {
   );
   useLiveInbox(account ? accountId : null, params.conversationId ?? null, otherIds);
   const unreadHere = useUnreadBadge(accountId);
-  const unreadElsewhere = useAccountsUnread(account ? otherIds : NO_ACCOUNTS);
+  // The other accounts' unread counts (a page of conversations each) wait for this one's first screen.
+  const firstScreenDone = useFirstScreenDone();
+  const unreadElsewhere = useAccountsUnread(account && firstScreenDone ? otherIds : NO_ACCOUNTS);
   const unread = new Map([...unreadElsewhere, [accountId, unreadHere]]);
 
   useEffect(() => {
@@ -44,7 +49,8 @@ export function AccountLayout() {
   );
 
   let page;
-  if (accounts.isPending) page = <SkeletonRows label="Loading accounts" />;
+  // The same placeholders as the first paint's, until the accounts say which one this is.
+  if (accounts.isPending) page = <PagePlaceholder pathname={pathname} />;
   else if (accounts.isError && !accounts.data)
     page = (
       <ErrorState
@@ -58,11 +64,12 @@ export function AccountLayout() {
 
   return (
     <AccountContext.Provider value={context}>
-      <div className="flex h-full flex-col md:flex-row">
-        <Rail accounts={accounts.data ?? []} accountId={accountId} unread={unread} />
-        <LiveNotice />
-        <main className="flex min-h-0 min-w-0 flex-1">{page}</main>
-      </div>
+      <InboxFrame
+        rail={<Rail accounts={accounts.data ?? []} accountId={accountId} unread={unread} />}
+        notice={<LiveNotice />}
+      >
+        {page}
+      </InboxFrame>
       {context ? <GlobalShortcuts /> : null}
     </AccountContext.Provider>
   );

@@ -2,15 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { accountQueries } from '../../api/accounts';
 import { errorMessage } from '../../api/errors';
-import { EmptyState, ErrorState, SkeletonRows } from '../../components/ui/states';
-import { readLocal } from '../../lib/local-store';
+import { EmptyState, ErrorState } from '../../components/ui/states';
 import { paths } from '../../lib/paths';
-import { LAST_ACCOUNT_KEY } from './account-layout';
+import { accountToOpen } from '../account-to-open';
+import { InboxShell } from '../layout/inbox-frame';
 
 /** `/` opens the account used last, or the first linked account. */
 export function RootRedirect() {
   const accounts = useQuery(accountQueries.list());
-  if (accounts.isPending) return <SkeletonRows label="Loading accounts" />;
+  if (accounts.isPending) return <InboxShell />;
   if (accounts.isError) {
     return (
       <ErrorState
@@ -20,8 +20,7 @@ export function RootRedirect() {
       />
     );
   }
-  const remembered = readLocal<string | null>(LAST_ACCOUNT_KEY, null);
-  const target = accounts.data.find((a) => a.id === remembered) ?? accounts.data[0];
+  const target = accountToOpen(accounts.data);
   if (!target)
     return <EmptyState title="No linked accounts">Link a messaging account in StackOne to see it here.</EmptyState>;
   return <Navigate to={paths.account(target.id)} replace />;

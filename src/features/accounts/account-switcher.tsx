@@ -60,8 +60,9 @@ export function AccountSwitcher({
   let elsewhere = 0;
   for (const [id, count] of unread) if (id !== accountId) elsewhere += count;
   const label =
-    (current ? `Account: ${accountLabel(current)}` : 'Choose an account') +
-    (elsewhere > 0 ? ` (${unreadText(elsewhere)} in other accounts)` : '');
+    (current
+      ? `Account: ${current.origin_owner_name} · ${current.provider_name ?? current.provider}`
+      : 'Choose an account') + (elsewhere > 0 ? ` (${unreadText(elsewhere)} in other accounts)` : '');
 
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
 
@@ -85,7 +86,6 @@ export function AccountSwitcher({
         type="button"
         popoverTarget={menuId}
         aria-haspopup="menu"
-        aria-label={label}
         title={label}
         onClick={(event) => menu.current && place(menu.current, event.currentTarget)}
         onKeyDown={(event) => {
@@ -96,7 +96,9 @@ export function AccountSwitcher({
         }}
         className="relative flex min-w-0 items-center gap-2 rounded-lg p-1 hover:bg-neutral-200/70 focus-visible:outline-2 focus-visible:outline-accent-500 md:w-full md:flex-col md:gap-1 dark:hover:bg-neutral-800"
       >
-        <span className="relative">
+        {/* Its name is this text, which holds the words the tile shows in their order (a person can say what they see). */}
+        <span className="sr-only">{label}</span>
+        <span aria-hidden="true" className="relative">
           <AccountTile account={current} />
           {elsewhere > 0 ? (
             <span
@@ -107,7 +109,10 @@ export function AccountSwitcher({
             </span>
           ) : null}
         </span>
-        <span className="hidden w-full min-w-0 overflow-hidden text-center text-[10px] leading-tight md:block">
+        <span
+          aria-hidden="true"
+          className="hidden w-full min-w-0 overflow-hidden text-center text-[10px] leading-tight md:block"
+        >
           {/* The whole name, on two lines if it needs them, and a chevron that says the tile opens a list. */}
           <span className="line-clamp-2 font-semibold break-words">
             {current?.origin_owner_name ?? 'Choose an account'}

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { SearchIcon } from '../../components/ui/icons';
 import { cn } from '../../lib/cn';
-import { LIST_CHIPS, type ListChip } from './conversation-rows';
+import { LIST_CHIPS, type ListChip } from './list-chips';
 
 interface Props {
   query: string;

@@ -8,7 +8,9 @@ import { EmptyState, ErrorState, SkeletonRows, StaleNotice } from '../../compone
 import { useAccount } from '../../lib/account-context';
 import { titlePeople } from '../../lib/conversation-title';
 import { useLastSeen } from '../../lib/last-seen';
-import { type ListChip, filterRows, toRows } from './conversation-rows';
+import { filterRows, toRows } from './conversation-rows';
+import type { ListChip } from './list-chips';
+import { ListFrame } from './list-frame';
 import { ConversationFilterBar } from './conversation-filter-bar';
 import type { FooterState } from './list-footer';
 import { recallList, rememberList } from './list-memory';
@@ -17,8 +19,6 @@ import { VirtualConversationList } from './virtual-conversation-list';
 
 /** While a filter is on, pages keep loading so it covers every conversation, up to this many. */
 const FILTER_LOAD_LIMIT = 5_000;
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** The account's conversations, latest activity first. */
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
@@ -142,17 +142,7 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
   }
 
   return (
-    <nav
-      ref={navRef}
-      aria-label="Conversations"
-      className="flex min-h-0 w-full flex-col border-neutral-200 bg-neutral-50 md:border-r dark:border-neutral-800 dark:bg-neutral-900/40"
-    >
-      <div className="flex items-baseline justify-between px-3 pt-3 pb-2">
-        <h1 className="text-[15px] font-semibold">Conversations</h1>
-        <span className="hidden text-[12px] text-neutral-500 md:inline dark:text-neutral-400">
-          <kbd className="font-sans">{isMac ? '⌘K' : 'Ctrl K'}</kbd> to jump
-        </span>
-      </div>
+    <ListFrame ref={navRef}>
       <ConversationFilterBar
         query={query}
         onQueryChange={changeQuery}
@@ -169,6 +159,6 @@ function AccountConversationList({ selectedId }: { selectedId: string | null }) 
       ) : null}
       {people.error ? <StaleNotice message="Could not load people’s names." onRetry={people.retry} /> : null}
       {body}
-    </nav>
+    </ListFrame>
   );
 }

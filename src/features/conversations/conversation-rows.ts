@@ -7,6 +7,7 @@ import {
 } from '../../lib/conversation-title';
 import { isUnread } from '../../lib/last-seen';
 import { matchScore, queryTokens } from '../../contract/text-match';
+import type { ListChip } from './list-chips';
 
 /** What one row of the list shows, derived once per data change so filtering stays cheap. */
 export interface ConversationRow {
@@ -22,16 +23,6 @@ export interface ConversationRow {
   avatarId: string;
   avatarName: string;
 }
-
-export type ListChip = 'all' | 'unread' | 'direct' | 'groups' | 'private';
-
-export const LIST_CHIPS: readonly { value: ListChip; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'unread', label: 'Unread' },
-  { value: 'direct', label: 'Direct' },
-  { value: 'groups', label: 'Groups' },
-  { value: 'private', label: 'Private' },
-];
 
 function avatarOf(
   conversation: Conversation,

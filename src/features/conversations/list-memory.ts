@@ -1,4 +1,4 @@
-import type { ListChip } from './conversation-rows';
+import type { ListChip } from './list-chips';
 
 /**
  * Where the reader left an account's list (filter, chip, scroll), so it comes back the same after a
