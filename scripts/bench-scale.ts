@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { encodeCursor } from '../src/server/sandbox/cursor';
 import { ensureHugeFile, measureBffDownload, memoryOf, type BenchFile } from './bench-downloads';
-import { measureUi, openTargets } from './bench-ui';
+import { deepMessageOf, measureUi, openTargets } from './bench-ui';
 import { progressBar } from '../src/server/sandbox/seed/progress';
 import { seedFile } from '../src/server/sandbox/seed/seed-file';
 import { openDb } from '../src/server/sandbox/store/db';
@@ -71,11 +71,7 @@ const hugeFile = ensureHugeFile(db, account.id, big.pk);
 const message = db
   .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET 500')
   .get(big.pk) as { id: string };
-// A permalink 7,000 messages back (or to the oldest, in a shorter conversation).
-const depth = Math.min(7_000, big.n);
-const deep = db
-  .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
-  .get(big.pk, depth - 1) as { id: string };
+const deep = deepMessageOf(db, big);
 db.close();
 
 // 3. Start the server in its own process, as `npm start` runs it.
@@ -164,10 +160,7 @@ const ids = others.data
   .filter((id) => id !== big.id)
   .slice(0, 5);
 const [bigTarget] = await openTargets(base, headers, [big.id]);
-const ui = await measureUi(base, account.id, await openTargets(base, headers, ids), bigTarget!, hugeFile, {
-  id: deep.id,
-  depth,
-});
+const ui = await measureUi(base, account.id, await openTargets(base, headers, ids), bigTarget!, hugeFile, deep);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (values: number[]) =>
   `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} conversations)`;

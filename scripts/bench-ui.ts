@@ -1,5 +1,6 @@
 /** UI figures measured in Chromium against a running inbox server (used by `npm run bench`). */
 import { chromium, type Page } from '@playwright/test';
+import type { Database } from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -147,6 +148,15 @@ export async function timeOpen(page: Page, href: string, newestId: string): Prom
 export interface OpenTarget {
   id: string;
   newestId: string;
+}
+
+/** The message a permalink 7,000 messages back leads to (or the oldest, in a shorter conversation). */
+export function deepMessageOf(db: Database, conversation: { pk: number; n: number }): { id: string; depth: number } {
+  const depth = Math.min(7_000, conversation.n);
+  const { id } = db
+    .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
+    .get(conversation.pk, depth - 1) as { id: string };
+  return { id, depth };
 }
 
 /** The newest message of each conversation, asked of the sandbox. */

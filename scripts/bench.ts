@@ -15,7 +15,7 @@ import { openDb } from '../src/server/sandbox/store/db';
 import { formatRows, runLighthouse, type LighthouseRow } from './bench-lighthouse';
 import { benchSandbox, formatRow, TABLE_HEADER, type SandboxBenchResult } from './bench-sandbox';
 import { freePort, killAllNow, startChild, stopAll, waitForHttp } from './bench-sandbox-peers';
-import { measureUi, openTargets, type UiFigures } from './bench-ui';
+import { deepMessageOf, measureUi, openTargets, type UiFigures } from './bench-ui';
 
 const { values } = parseArgs({
   options: {
@@ -45,11 +45,7 @@ const big = db
      FROM conversations c WHERE c.account_id = ? ORDER BY n DESC LIMIT 1`,
   )
   .get(account.id) as { pk: number; id: string; n: number };
-// A permalink 7,000 messages back (or to the oldest, in a shorter conversation).
-const depth = Math.min(7_000, big.n);
-const deep = db
-  .prepare('SELECT id FROM messages WHERE conversation_pk = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
-  .get(big.pk, depth - 1) as { id: string };
+const deep = deepMessageOf(db, big);
 db.close();
 
 // 2. The inbox server, as `npm start` runs it.
@@ -80,10 +76,7 @@ const ui = await measureUi(
   await openTargets(base, headers, others.slice(0, 9)),
   bigTarget!,
   undefined,
-  {
-    id: deep.id,
-    depth,
-  },
+  deep,
 );
 const lighthouse: LighthouseRow[] = values['no-lighthouse']
   ? []
