@@ -119,10 +119,13 @@ test('hostile HTML, names and file names render as inert content: nothing runs, 
         .locator('[data-message-id]')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-message-id')!));
       texts.forEach((id) => seen.add(id));
-      await log
-        .getByText('hover over me')
-        .hover()
-        .catch(() => undefined);
+      // Hovered whenever its row is mounted (the thread is virtualised): its handlers, had they survived, would run.
+      const bait = log.getByText('hover over me');
+      if ((await bait.count()) > 0)
+        await bait
+          .first()
+          .hover({ timeout: 2_000 })
+          .catch(() => undefined);
       const top = await log.evaluate((el) => {
         el.scrollBy({ top: -700 });
         return el.scrollTop;
