@@ -109,6 +109,24 @@ export async function waitForHttp(child: Child, url: string, timeoutMs = 60_000)
   throw new Error(`${child.name} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/** The inbox server on a database, as `npm start` runs it, once it answers. */
+export async function startInbox(dbPath: string, apiKey: string): Promise<{ child: Child; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = startChild('inbox', ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SANDBOX_DB: dbPath,
+      SANDBOX_API_KEY: apiKey,
+    },
+  });
+  await waitForHttp(child, `${base}/healthz`);
+  return { child, base };
+}
+
 /** Stops one process by its id: SIGTERM, then SIGKILL if it is still there after 3 s. */
 export async function stopChild(child: Child): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;

@@ -4,11 +4,11 @@
  * Options: --messages N (default 1,000,000), --seconds S per route (default 8), --reuse (keep an existing DB).
  */
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { encodeCursor } from '../src/server/sandbox/cursor';
+import { killAllNow, startInbox } from './bench-sandbox-peers';
 import { ensureHugeFile, measureBffDownload, memoryOf, type BenchFile } from './bench-downloads';
 import { deepMessageOf, measureUi, openTargets } from './bench-ui';
 import { progressBar } from '../src/server/sandbox/seed/progress';
@@ -28,15 +28,6 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const dbPath = `data/bench/sandbox-${messages}.db`;
 const key = 'bench_key';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // 0. The app the server serves must be the current build.
 spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -75,33 +66,13 @@ const deep = deepMessageOf(db, big);
 db.close();
 
 // 3. Start the server in its own process, as `npm start` runs it.
-const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SANDBOX_DB: dbPath,
-    SANDBOX_API_KEY: key,
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const { child: server, base } = await startInbox(dbPath, key);
 // Whatever happens below, the server does not outlive the benchmark.
-process.on('exit', () => server.kill('SIGTERM'));
+process.on('exit', killAllNow);
 process.on('uncaughtException', (error) => {
   console.error(error);
   process.exit(1);
 });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    if (i > 300) throw new Error('the server did not start');
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
 
 const headers = {
   authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
@@ -136,14 +107,14 @@ for (const route of routes) {
     String(failures).padStart(7),
   );
 }
-const memory = memoryOf(server.pid!);
+const memory = memoryOf(server.process.pid!);
 console.log(`\nserver RSS after the routes: ${memory.rssMb.toFixed(0)} MB now, ${memory.peakMb.toFixed(0)} MB peak`);
 
 // Downloads through the BFF, one file at a time at full speed: throughput, and the server's memory meanwhile.
 console.log('');
 for (const file of [largestDemoFile, hugeFile]) {
   if (!file) continue;
-  const figure = await measureBffDownload(base, account.id, server.pid!, file);
+  const figure = await measureBffDownload(base, account.id, server.process.pid!, file);
   console.log(
     `download through the BFF, ${file.name} (${(file.size / 1e6).toFixed(1)} MB): ${figure.mbPerSecond.toFixed(0)} MB/s; ` +
       `server RSS ${figure.rssBeforeMb.toFixed(0)} MB before, ${figure.peakIsLifetime ? 'lifetime peak' : 'peak during'} ${figure.peakMb.toFixed(0)} MB`,
@@ -184,4 +155,4 @@ if (ui.download) {
       `page buffers peak ${peakBuffersMb.toFixed(0)} MB`,
   );
 }
-server.kill('SIGTERM');
+server.process.kill('SIGTERM');

@@ -14,7 +14,7 @@ import { seedFile } from '../src/server/sandbox/seed/seed-file';
 import { openDb } from '../src/server/sandbox/store/db';
 import { formatRows, runLighthouse, type LighthouseRow } from './bench-lighthouse';
 import { benchSandbox, formatRow, TABLE_HEADER, type SandboxBenchResult } from './bench-sandbox';
-import { freePort, killAllNow, startChild, stopAll, waitForHttp } from './bench-sandbox-peers';
+import { killAllNow, startInbox, stopAll } from './bench-sandbox-peers';
 import { deepMessageOf, measureUi, openTargets, type UiFigures } from './bench-ui';
 
 const { values } = parseArgs({
@@ -49,19 +49,7 @@ const deep = deepMessageOf(db, big);
 db.close();
 
 // 2. The inbox server, as `npm start` runs it.
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = startChild('inbox', ['--import', 'tsx', 'src/server/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SANDBOX_DB: dbPath,
-    SANDBOX_API_KEY: key,
-  },
-});
-await waitForHttp(server, `${base}/healthz`);
+const { base } = await startInbox(dbPath, key);
 const headers = { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`, 'x-account-id': account.id };
 
 // 3. What a person sees, in Chromium.

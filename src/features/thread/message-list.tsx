@@ -8,30 +8,20 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownIcon } from '../../components/ui/icons';
 import type { Message } from '../../contract/models';
 import { paths } from '../../lib/paths';
 import { dayLabel } from '../../lib/format-time';
 import { DayJump } from './day-jump';
 import { MessageItem } from './message-item';
-import type { Thread, ThreadItem } from './thread-items';
-import { lastView, rememberedHeights, rememberHeights, rememberView } from './row-heights';
+import type { Thread } from './thread-items';
+import { rememberView } from './row-heights';
 import { useLandOnMessage } from './use-land-on-message';
+import { useThreadVirtualizer } from './use-thread-virtualizer';
 import { articleOf, useMessageKeys } from './use-message-keys';
 
-const HEADER_HEIGHT = 40;
-const FOOTER_HEIGHT = 12;
 /** Older messages load when the view comes this near the top of what is loaded. */
 const LOAD_OLDER_WITHIN = 1_200;
-
-/** A row's height before it is measured: close enough that a first open lands without a visible correction. */
-function estimateHeight(item: ThreadItem): number {
-  let height = item.startsGroup ? 64 : 28;
-  if (item.startsDay) height += 37;
-  if (item.message.attachments?.length) height += 76 * item.message.attachments.length;
-  return height;
-}
 
 function ListHeader({ hasOlder, loadingOlder }: { hasOlder: boolean; loadingOlder: boolean }) {
   return (
@@ -88,46 +78,8 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   const { items, byId, replies } = thread;
   const scroller = useRef<HTMLDivElement | null>(null);
 
-  // A conversation read before renders with its rows' measured heights: at the bottom in the first frame.
-  const heightsKey = `${accountId}/${conversationId}`;
-  const [known] = useState(() => rememberedHeights(heightsKey, lastView().width));
-  const estimateSize = useCallback(
-    (index: number) => {
-      const item = items[index]!;
-      return known?.get(item.id) ?? estimateHeight(item);
-    },
-    [items, known],
-  );
-  // Only the first render's position matters: the newest message at the bottom, or a permalink's in the middle.
-  const [start] = useState(() => {
-    const view = lastView().height;
-    const target = initialMessageId ? items.findIndex((item) => item.id === initialMessageId) : -1;
-    let top = HEADER_HEIGHT;
-    for (let index = 0; index < (target >= 0 ? target : items.length); index++) top += estimateSize(index);
-    const offset = target >= 0 ? top + estimateSize(target) / 2 - view / 2 : top + FOOTER_HEIGHT - view;
-    return { offset: Math.max(0, offset), view };
-  });
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize,
-    getItemKey: (index) => items[index]!.id,
-    paddingStart: HEADER_HEIGHT,
-    paddingEnd: FOOTER_HEIGHT,
-    overscan: 6,
-    // Older pages prepended above keep the message in view where it is.
-    anchorTo: 'end',
-    initialOffset: start.offset,
-    initialRect: { width: lastView().width, height: start.view },
-  });
+  const virtualizer = useThreadVirtualizer(`${accountId}/${conversationId}`, items, initialMessageId, scroller);
   const rows = virtualizer.getVirtualItems();
-  useEffect(
-    () => () => {
-      const element = scroller.current;
-      if (element) rememberHeights(heightsKey, element.clientWidth, virtualizer.itemSizeCache);
-    },
-    [heightsKey, virtualizer],
-  );
 
   // Follow new messages when the reader was at the bottom before they came, from a snapshot taken before the new
   // rows render.
